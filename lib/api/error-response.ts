@@ -1,0 +1,39 @@
+import "server-only";
+import { AppError, type ErrorCode, type FieldError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+export interface ErrorBody {
+  detail: string;
+  error_code: ErrorCode;
+  timestamp: string;
+  errors?: FieldError[];
+}
+
+export function errorBody(code: ErrorCode, detail: string, errors?: FieldError[]): ErrorBody {
+  return { detail, error_code: code, timestamp: new Date().toISOString(), ...(errors ? { errors } : {}) };
+}
+
+/**
+ * The one mapper from a thrown value to an error response. Anything that is not an AppError is a
+ * bug: it is logged with its stack here and the client gets a generic 500, never the message.
+ */
+export function toErrorResponse(error: unknown, requestId: string): { response: Response; code: ErrorCode } {
+  const known =
+    error instanceof AppError
+      ? error
+      : new AppError("INTERNAL_ERROR", "An unexpected error occurred.", { cause: error });
+  if (known.status >= 500) {
+    const cause = known.cause instanceof Error ? known.cause : undefined;
+    logger.error(
+      { request_id: requestId, error_code: known.code, err: cause ? { message: cause.message, stack: cause.stack } : known.cause },
+      "request failed",
+    );
+  }
+  const headers = new Headers(known.headers);
+  if (known.status === 401) headers.set("WWW-Authenticate", 'Bearer realm="todo-next"');
+  const response = Response.json(errorBody(known.code, known.message, known.errors), {
+    status: known.status,
+    headers,
+  });
+  return { response, code: known.code };
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { authenticate, authorizePathUser } from "@/lib/api/authenticate";
+import { toErrorResponse } from "@/lib/api/error-response";
+import { requestIdOf } from "@/lib/api/request-id";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+type Params = Record<string, string | string[]>;
+interface RouteContext<P> {
+  params: Promise<P>;
+}
+/** What the log line knows about the request beyond the request itself. */
+interface RequestState {
+  userId?: string;
+}
+
+/**
+ * Runs one API request: request id, the handler, the one error mapper, one JSON log line.
+ * Handlers throw AppErrors and never build error responses themselves.
+ */
+export function apiRoute<P extends Params>(
+  pattern: string,
+  run: (request: Request, params: P, state: RequestState) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    const state: RequestState = {};
+    let response: Response;
+    let errorCode: string | undefined;
+    try {
+      response = await run(request, await context.params, state);
+    } catch (error) {
+      ({ response, code: errorCode } = toErrorResponse(error, requestId));
+    }
+    response.headers.set("X-Request-Id", requestId);
+    logger.info({
+      request_id: requestId,
+      method: request.method,
+      route: pattern,
+      status: response.status,
+      duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      ...(state.userId ? { user_id: state.userId } : {}),
+      ...(errorCode ? { error_code: errorCode } : {}),
+    });
+    return response;
+  };
+}
+
+/** A route under /api/{user_id}/…: Bearer token required, and its user must be the path's. */
+export function userRoute<P extends Params & { user_id: string }>(
+  pattern: string,
+  handler: (request: Request, userId: string, params: P) => Promise<Response>,
+) {
+  return apiRoute<P>(pattern, async (request, params, state) => {
+    state.userId = await authenticate(request);
+    authorizePathUser(state.userId, params.user_id);
+    return handler(request, state.userId, params);
+  });
+}
+
+/** The error-envelope 405 for a method a route does not serve (Next's own 405 has no body). */
+export function methodNotAllowed(pattern: string, allowed: string[]) {
+  return apiRoute(pattern, async (request) => {
+    throw new AppError("METHOD_NOT_ALLOWED", `Method ${request.method} is not allowed here.`, {
+      headers: { Allow: allowed.join(", ") },
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { jwt } from "better-auth/plugins";
+import { getDb } from "@/db/index";
+import * as schema from "@/db/schema";
+import { resolveAuthSecret } from "@/lib/auth-secret";
+import { env } from "@/lib/env";
+import { jwtSettings } from "@/lib/jwt-settings";
+
+function createAuth() {
+  return betterAuth({
+    appName: "todo-next",
+    baseURL: env.baseUrl,
+    secret: resolveAuthSecret(env),
+    trustedOrigins: env.trustedOrigins,
+    database: drizzleAdapter(getDb(), { provider: "pg", schema }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    plugins: [
+      jwt({
+        jwks: { keyPairConfig: { alg: jwtSettings.algorithm, crv: "Ed25519" } },
+        jwt: {
+          issuer: jwtSettings.issuer,
+          audience: jwtSettings.audience,
+          expirationTime: `${jwtSettings.ttlSeconds}s`,
+          // The plugin's default payload is the whole user record; the API needs only these.
+          definePayload: ({ user }) => ({ user_id: user.id, email: user.email }),
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+// Created on first use, like the database it needs (see db/index.ts).
+const holder = globalThis as typeof globalThis & { __todoAuth?: Auth };
+
+export function getAuth(): Auth {
+  holder.__todoAuth ??= createAuth();
+  return holder.__todoAuth;
+}
