@@ -9,11 +9,17 @@ const config = [
     plugins: { drizzle },
     rules: {
       // An UPDATE or DELETE without WHERE would touch every user's tasks.
-      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "getDb()"] }],
-      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "getDb()"] }],
+      // (The rules match the variable name: data code calls `const db = getDb()` first.)
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db"] }],
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": "error",
     },
+  },
+  {
+    // Test helpers parse arbitrary JSON responses; asserting on them is the point.
+    files: ["tests/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   { ignores: [".next/**", "node_modules/**", "coverage/**", "db/migrations/**", "next-env.d.ts", "test-results/**"] },
 ];

@@ -91,8 +91,9 @@ export async function updateTask(
   taskId: number,
   changes: TaskUpdateInput | TaskPatchInput,
 ): Promise<TaskResponseBody> {
+  const db = getDb();
   const rows = await query(() =>
-    getDb()
+    db
       .update(tasks)
       .set({ ...changes, updatedAt: nextUpdatedAt })
       .where(ownedBy(userId, taskId))
@@ -102,8 +103,7 @@ export async function updateTask(
 }
 
 export async function deleteTask(userId: string, taskId: number): Promise<void> {
-  const rows = await query(() =>
-    getDb().delete(tasks).where(ownedBy(userId, taskId)).returning({ id: tasks.id }),
-  );
+  const db = getDb();
+  const rows = await query(() => db.delete(tasks).where(ownedBy(userId, taskId)).returning({ id: tasks.id }));
   if (rows.length === 0) throw await missingTaskError(taskId);
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { call, createTask, signUp, tasksPath } from "../support/api";
+
+// Alice owns a task; Bob has a valid token of his own. Nothing Bob does reads or changes it.
+async function aliceAndBob() {
+  const alice = await signUp("Alice");
+  const bob = await signUp("Bob");
+  const task = await createTask(alice, { title: "Alice's secret", description: "private" });
+  return { alice, bob, task };
+}
+
+describe("user isolation on all six endpoints", () => {
+  it("403 AUTH_FORBIDDEN on another user's path, for every endpoint", async () => {
+    const { alice, bob, task } = await aliceAndBob();
+    const attempts: [string, string, unknown?][] = [
+      ["GET", tasksPath(alice)],
+      ["POST", tasksPath(alice), { title: "planted" }],
+      ["GET", tasksPath(alice, task.id)],
+      ["PUT", tasksPath(alice, task.id), { title: "hijacked", complete: true }],
+      ["PATCH", tasksPath(alice, task.id), { complete: true }],
+      ["DELETE", tasksPath(alice, task.id)],
+    ];
+    for (const [method, path, body] of attempts) {
+      const response = await call(method, path, { token: bob.token, body });
+      expect(response.status, `${method} ${path}`).toBe(403);
+      expect(response.body.error_code).toBe("AUTH_FORBIDDEN");
+      expect(response.text).not.toContain("secret");
+    }
+    const list = await call("GET", tasksPath(alice), { token: alice.token });
+    expect(list.body.tasks).toEqual([task]);
+  });
+
+  it("403 AUTH_FORBIDDEN for another user's task on one's own path; the task is untouched", async () => {
+    const { alice, bob, task } = await aliceAndBob();
+    const attempts: [string, unknown?][] = [
+      ["GET"],
+      ["PUT", { title: "hijacked", complete: true }],
+      ["PATCH", { title: "hijacked" }],
+      ["DELETE"],
+    ];
+    for (const [method, body] of attempts) {
+      const response = await call(method, tasksPath(bob, task.id), { token: bob.token, body });
+      expect(response.status, method).toBe(403);
+      expect(response.body.error_code).toBe("AUTH_FORBIDDEN");
+      expect(response.text).not.toContain("secret");
+    }
+    const after = await call("GET", tasksPath(alice, task.id), { token: alice.token });
+    expect(after.body).toEqual(task);
+  });
+
+  it("each user's list holds only their own tasks", async () => {
+    const { alice, bob } = await aliceAndBob();
+    await createTask(bob, { title: "Bob's" });
+    const bobs = await call("GET", tasksPath(bob), { token: bob.token });
+    expect(bobs.body.tasks.map((task: { title: string }) => task.title)).toEqual(["Bob's"]);
+    const alices = await call("GET", tasksPath(alice), { token: alice.token });
+    expect(alices.body.tasks.every((task: { user_id: string }) => task.user_id === alice.id)).toBe(true);
+  });
+
+  it("a task created by Bob is Bob's, whatever the body says", async () => {
+    const { alice, bob } = await aliceAndBob();
+    const response = await call("POST", tasksPath(bob), { token: bob.token, body: { title: "mine", user_id: alice.id } });
+    expect(response.status).toBe(422);
+  });
+});
