@@ -15,9 +15,12 @@ import { jwtSettings } from "@/lib/jwt-settings";
 
 // Better Auth's jwt plugin keeps serving a rotated-out key for this long (its `gracePeriod`).
 const ROTATION_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
+// A cached key is looked up again after this long, so a key removed from the table (or given an
+// expiry) stops being trusted within minutes, without a restart.
+const RECHECK_MS = 5 * 60 * 1000;
 
 type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
-const keyCache = new Map<string, { key: VerificationKey; usableUntil: number }>();
+const keyCache = new Map<string, { key: VerificationKey; usableUntil: number; checkedAt: number }>();
 
 /** Forgets the cached keys (tests use it to show that keys are re-read). */
 export function clearKeyCache(): void {
@@ -41,15 +44,19 @@ async function readKey(kid: string) {
 }
 
 async function keyFor(header: JWTHeaderParameters): Promise<VerificationKey> {
-  const kid = header.kid;
-  if (!kid) throw invalid("no key id");
+  // The header is attacker-controlled JSON: a kid must be a short string before it reaches SQL.
+  const kid: unknown = header.kid;
+  if (typeof kid !== "string" || kid.length === 0 || kid.length > 256) throw invalid("no usable key id");
   let entry = keyCache.get(kid);
-  if (!entry) {
+  if (!entry || Date.now() - entry.checkedAt >= RECHECK_MS) {
     const row = await readKey(kid);
-    if (!row) throw invalid("unknown signing key");
-    const key = await importJWK(JSON.parse(row.publicKey) as JWK, jwtSettings.algorithm);
+    if (!row) {
+      keyCache.delete(kid);
+      throw invalid("unknown signing key");
+    }
+    const key = entry?.key ?? (await importJWK(JSON.parse(row.publicKey) as JWK, jwtSettings.algorithm));
     const usableUntil = row.expiresAt ? row.expiresAt.getTime() + ROTATION_GRACE_MS : Infinity;
-    entry = { key, usableUntil };
+    entry = { key, usableUntil, checkedAt: Date.now() };
     keyCache.set(kid, entry);
   }
   if (entry.usableUntil < Date.now()) throw invalid("signing key retired");
@@ -74,8 +81,9 @@ export async function verifyAccessToken(token: string): Promise<string> {
       audience: jwtSettings.audience,
       requiredClaims: ["sub", "exp"],
     });
-    // requiredClaims guarantees `sub` is present; jose checks it is a string.
-    return payload.sub as string;
+    // jose checks that `sub` is present, not what it is: the user id must be a non-empty string.
+    if (typeof payload.sub !== "string" || payload.sub.length === 0) throw invalid("bad subject");
+    return payload.sub;
   } catch (error) {
     throw toAuthError(error);
   }

@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/index";
+import { migrateDatabase } from "@/db/migrate";
+import { usingPostgres } from "../support/database";
+
+async function schemaFingerprint() {
+  const { rows } = await getDb().execute(sql`
+    select table_name, column_name, data_type, is_nullable
+    from information_schema.columns where table_schema = 'public' order by table_name, column_name`);
+  return rows;
+}
+
+async function appliedMigrations(): Promise<number> {
+  const { rows } = await getDb().execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  return (rows[0] as { n: number }).n;
+}
+
+describe("db:migrate", () => {
+  it("applying the migrations again is a no-op", async () => {
+    const before = { schema: await schemaFingerprint(), applied: await appliedMigrations() };
+    await migrateDatabase();
+    expect(await appliedMigrations()).toBe(before.applied);
+    expect(await schemaFingerprint()).toEqual(before.schema);
+    expect(before.applied).toBeGreaterThan(0);
+  });
+
+  it.runIf(usingPostgres)("concurrent runs take turns on PostgreSQL and leave one consistent schema", async () => {
+    const before = { schema: await schemaFingerprint(), applied: await appliedMigrations() };
+    await Promise.all([migrateDatabase(), migrateDatabase(), migrateDatabase()]);
+    expect(await appliedMigrations()).toBe(before.applied);
+    expect(await schemaFingerprint()).toEqual(before.schema);
+  });
+});
