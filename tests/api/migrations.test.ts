@@ -4,16 +4,20 @@ import { getDb } from "@/db/index";
 import { migrateDatabase } from "@/db/migrate";
 import { usingPostgres } from "../support/database";
 
+// Both drivers answer execute() with a result that has `rows`; the shared type does not say so.
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await getDb().execute(query)) as { rows: T[] }).rows;
+}
+
 async function schemaFingerprint() {
-  const { rows } = await getDb().execute(sql`
+  return rows(sql`
     select table_name, column_name, data_type, is_nullable
     from information_schema.columns where table_schema = 'public' order by table_name, column_name`);
-  return rows;
 }
 
 async function appliedMigrations(): Promise<number> {
-  const { rows } = await getDb().execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-  return (rows[0] as { n: number }).n;
+  const [row] = await rows<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  return row!.n;
 }
 
 describe("db:migrate", () => {

@@ -12,7 +12,7 @@ describe("openConnection – the one driver switch", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "todo-driver-"));
     const connection = openConnection({ databaseUrl: undefined, dataDir }, () => undefined);
     expect(connection.driver).toBe("pglite");
-    const result = await connection.db.execute(sql`select 41 + 1 as answer`);
+    const result = (await connection.db.execute(sql`select 41 + 1 as answer`)) as { rows: unknown[] };
     expect(result.rows).toEqual([{ answer: 42 }]);
     expect(existsSync(path.join(dataDir, "pglite.lock"))).toBe(true);
     await connection.close();
