@@ -12,7 +12,12 @@ const holder = globalThis as typeof globalThis & { __todoDatabase?: Connection }
 
 export function getConnection(): Connection {
   holder.__todoDatabase ??= openConnection(
-    { databaseUrl: env.databaseUrl, dataDir: env.inMemory ? "memory://" : env.dataDir },
+    {
+      driver: env.driver,
+      databaseUrl: env.databaseUrl,
+      neonWsProxy: env.neonWsProxy,
+      dataDir: env.inMemory ? "memory://" : env.dataDir,
+    },
     (error) => logger.error({ err: error.message }, "idle database connection failed"),
   );
   return holder.__todoDatabase;

@@ -9,8 +9,12 @@ import type * as schema from "./schema";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-/** Applies pending migrations to the configured database; a no-op when none are pending. */
+/**
+ * Applies pending migrations to the configured database; a no-op when none are pending. Neon
+ * databases are migrated over node-postgres too: a deploy build runs in a normal Node process,
+ * and the advisory lock that serialises concurrent builds needs a plain, direct session.
+ */
 export async function migrateDatabase(): Promise<void> {
-  if (env.databaseUrl) return migratePostgres(env.databaseUrl, migrationsFolder);
+  if (env.migrationDatabaseUrl) return migratePostgres(env.migrationDatabaseUrl, migrationsFolder);
   await migratePglite(getConnection().db as PgliteDatabase<typeof schema>, { migrationsFolder });
 }

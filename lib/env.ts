@@ -15,6 +15,11 @@ const databaseUrl = z
     message: "must be a postgres:// or postgresql:// connection URL",
   });
 
+const hostname = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9.-]+(:\d+)?$/i, "must be a host name such as my-app.vercel.app (no scheme)");
+
 const origin = z
   .string()
   .trim()
@@ -26,6 +31,16 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), databaseUrl.optional()),
+  // Neon's Vercel integration also sets a direct (unpooled) URL; migrations need a real session.
+  DATABASE_URL_UNPOOLED: z.preprocess((v) => (v === "" ? undefined : v), databaseUrl.optional()),
+  DATABASE_DRIVER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["pglite", "postgres", "neon"]).optional()),
+  // Local testing of the Neon driver only: host:port of a WebSocket-to-TCP bridge (websockify).
+  NEON_WS_PROXY: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
+  VERCEL: z.string().optional(),
+  VERCEL_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["production", "preview", "development"]).optional()),
+  VERCEL_URL: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
+  VERCEL_BRANCH_URL: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
+  VERCEL_PROJECT_PRODUCTION_URL: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
   DATA_DIR: z.string().trim().min(1).default(".data"),
   BETTER_AUTH_SECRET: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -54,33 +69,78 @@ export function parseEnv(source: Record<string, string | undefined>) {
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
   const values = result.data;
-  const baseUrl = (values.BETTER_AUTH_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, "");
-  const embedded = values.DATABASE_URL === undefined;
-  if (!embedded && values.NODE_ENV === "production" && !values.BETTER_AUTH_SECRET) {
+  const onVercel = values.VERCEL === "1";
+  const driver = chooseDriver(values.DATABASE_DRIVER, values.DATABASE_URL);
+  if (onVercel && !values.DATABASE_URL) {
     throw new ConfigError(
-      "BETTER_AUTH_SECRET is required in production when DATABASE_URL is set (32+ random characters, e.g. `openssl rand -base64 32`).",
+      "DATABASE_URL is required on Vercel: the embedded database cannot persist there. Connect a Neon database (Vercel → Storage → Neon) or set DATABASE_URL.",
     );
   }
+  const production = values.NODE_ENV === "production";
+  if (production && (values.DATABASE_URL || onVercel) && !values.BETTER_AUTH_SECRET) {
+    throw new ConfigError(
+      "BETTER_AUTH_SECRET is required in production (32+ random characters, e.g. `openssl rand -base64 32`).",
+    );
+  }
+  const urls = publicUrls(values, onVercel);
   return {
     nodeEnv: values.NODE_ENV,
-    isProduction: values.NODE_ENV === "production",
+    isProduction: production,
+    onVercel,
     port: values.PORT,
+    driver,
     databaseUrl: values.DATABASE_URL,
+    /** For migrations: a direct connection (session-level advisory locks need one). */
+    migrationDatabaseUrl: values.DATABASE_URL_UNPOOLED ?? values.DATABASE_URL,
+    neonWsProxy: values.NEON_WS_PROXY,
     /** Where the embedded database and its generated secret live; `memory://` keeps nothing. */
     dataDir: values.DATA_DIR,
     inMemory: values.DATA_DIR === MEMORY,
     authSecret: values.BETTER_AUTH_SECRET,
-    baseUrl,
-    trustedOrigins: [
-      ...new Set([
-        baseUrl,
-        `http://localhost:${values.PORT}`,
-        `http://127.0.0.1:${values.PORT}`,
-        ...values.TRUSTED_ORIGINS.map((item) => item.replace(/\/$/, "")),
-      ]),
-    ],
+    baseUrl: urls.baseUrl,
+    tokenIssuer: urls.tokenIssuer,
+    trustedOrigins: [...new Set([...urls.origins, ...values.TRUSTED_ORIGINS.map((item) => item.replace(/\/$/, ""))])],
     jwtTtlSeconds: values.JWT_TTL_SECONDS,
     logLevel: values.LOG_LEVEL,
+  };
+}
+
+type Values = z.infer<typeof schema>;
+
+function chooseDriver(forced: Values["DATABASE_DRIVER"], url: string | undefined) {
+  if (forced === "pglite" && url) throw new ConfigError("DATABASE_DRIVER=pglite cannot be combined with DATABASE_URL.");
+  if (forced && forced !== "pglite" && !url) throw new ConfigError(`DATABASE_DRIVER=${forced} needs DATABASE_URL.`);
+  if (forced) return forced;
+  if (!url) return "pglite";
+  return new URL(url).hostname.endsWith(".neon.tech") ? "neon" : "postgres";
+}
+
+/**
+ * The app's public URL, the JWT issuer/audience and the origins trusted by the auth endpoints.
+ * On Vercel they follow the deployment: production uses the project's production domain; a
+ * preview is reached on its branch URL, and its tokens name the deployment's own unique URL, so
+ * a token from one deployment is never accepted by another.
+ */
+function publicUrls(values: Values, onVercel: boolean) {
+  const https = (host: string | undefined) => (host ? `https://${host}` : undefined);
+  if (!onVercel) {
+    const baseUrl = (values.BETTER_AUTH_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, "");
+    return {
+      baseUrl,
+      tokenIssuer: baseUrl,
+      origins: [baseUrl, `http://localhost:${values.PORT}`, `http://127.0.0.1:${values.PORT}`],
+    };
+  }
+  const productionUrl = values.VERCEL_ENV === "production" ? https(values.VERCEL_PROJECT_PRODUCTION_URL) : undefined;
+  const deploymentUrl = https(values.VERCEL_URL);
+  const baseUrl = (values.BETTER_AUTH_URL ?? productionUrl ?? https(values.VERCEL_BRANCH_URL) ?? deploymentUrl)?.replace(/\/$/, "");
+  if (!baseUrl) {
+    throw new ConfigError("BETTER_AUTH_URL is required on Vercel when VERCEL_URL is not set.");
+  }
+  return {
+    baseUrl,
+    tokenIssuer: productionUrl ?? deploymentUrl ?? baseUrl,
+    origins: [baseUrl, productionUrl, deploymentUrl, https(values.VERCEL_BRANCH_URL)].filter((item): item is string => Boolean(item)),
   };
 }
 

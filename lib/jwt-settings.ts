@@ -4,7 +4,8 @@ import { env } from "@/lib/env";
 // they are checked (lib/api/access-token.ts), so the two cannot disagree.
 export const jwtSettings = {
   algorithm: "EdDSA",
-  issuer: env.baseUrl,
-  audience: env.baseUrl,
+  // The deployment's own URL (see lib/env.ts): tokens of one deployment fail on another.
+  issuer: env.tokenIssuer,
+  audience: env.tokenIssuer,
   ttlSeconds: env.jwtTtlSeconds,
 } as const;

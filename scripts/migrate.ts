@@ -13,6 +13,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof Error && KNOWN_ERRORS.has(error.name) ? message : `Migration failed: ${message}`);
+  console.error(`todo-next: ${error instanceof Error && KNOWN_ERRORS.has(error.name) ? message : `migration failed: ${message}`}`);
   process.exit(1);
 });

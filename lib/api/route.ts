@@ -1,6 +1,7 @@
 import "server-only";
 import { authenticate, authorizePathUser } from "@/lib/api/authenticate";
 import { toErrorResponse } from "@/lib/api/error-response";
+import { assertTrustedOrigin } from "@/lib/api/origin";
 import { requestIdOf } from "@/lib/api/request-id";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -53,6 +54,7 @@ export function userRoute<P extends Params & { user_id: string }>(
   handler: (request: Request, userId: string, params: P) => Promise<Response>,
 ) {
   return apiRoute<P>(pattern, async (request, params, state) => {
+    assertTrustedOrigin(request);
     state.userId = await authenticate(request);
     authorizePathUser(state.userId, params.user_id);
     return handler(request, state.userId, params);

@@ -63,3 +63,32 @@ describe("user isolation on all six endpoints", () => {
     expect(response.status).toBe(422);
   });
 });
+
+describe("Origin", () => {
+  it("a request from a foreign page is refused with 403 before anything happens; trusted and absent origins pass", async () => {
+    const user = await signUp();
+    const foreign = await call("POST", tasksPath(user), {
+      token: user.token,
+      body: { title: "from evil.example" },
+      headers: { origin: "https://evil.example" },
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error_code).toBe("AUTH_FORBIDDEN");
+    const same = await call("POST", tasksPath(user), { token: user.token, body: { title: "mine" }, headers: { origin: "http://localhost:3000" } });
+    expect(same.status).toBe(201);
+    const list = await call("GET", tasksPath(user), { token: user.token });
+    expect(list.body.tasks.map((task: { title: string }) => task.title)).toEqual(["mine"]);
+  });
+});
+
+describe("Origin on the auth endpoints", () => {
+  it("POST /api/auth/sign-up/email – 403 from a foreign page, even without cookies (login CSRF)", async () => {
+    const response = await call("POST", "/api/auth/sign-up/email", {
+      body: { name: "Mallory", email: `mallory-${Date.now()}@example.com`, password: "correct-horse-battery" },
+      headers: { origin: "https://evil.example" },
+    });
+    expect(response.status).toBe(403);
+    expect(response.body.error_code).toBe("AUTH_FORBIDDEN");
+    expect(response.headers.getSetCookie()).toEqual([]);
+  });
+});

@@ -50,9 +50,79 @@ describe("parseEnv – configuration, validated once", () => {
 
   it("requires BETTER_AUTH_SECRET in production when DATABASE_URL is set", () => {
     const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/app" };
-    expect(() => parseEnv(production)).toThrow(/BETTER_AUTH_SECRET is required in production/);
+    expect(() => parseEnv(production)).toThrow("BETTER_AUTH_SECRET is required in production");
     expect(parseEnv({ ...production, BETTER_AUTH_SECRET: "s".repeat(32) }).isProduction).toBe(true);
     // The embedded default generates and keeps its own secret, in production builds too.
     expect(() => parseEnv({ NODE_ENV: "production" })).not.toThrow();
+  });
+});
+
+const secret = "s".repeat(40);
+
+describe("parseEnv – database driver", () => {
+  it("picks PGlite without a URL, node-postgres for a URL, Neon for a Neon host", () => {
+    expect(parseEnv({}).driver).toBe("pglite");
+    expect(parseEnv({ DATABASE_URL: "postgres://u@db.internal/app" }).driver).toBe("postgres");
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@ep-cool-1234.eu-central-1.aws.neon.tech/app?sslmode=require" }).driver).toBe("neon");
+  });
+
+  it("DATABASE_DRIVER forces a driver, and says so when it cannot", () => {
+    expect(parseEnv({ DATABASE_DRIVER: "neon", DATABASE_URL: "postgres://u@127.0.0.1/app" }).driver).toBe("neon");
+    expect(parseEnv({ DATABASE_DRIVER: "postgres", DATABASE_URL: "postgres://u@x.neon.tech/app" }).driver).toBe("postgres");
+    expect(() => parseEnv({ DATABASE_DRIVER: "neon" })).toThrow("DATABASE_DRIVER=neon needs DATABASE_URL.");
+    expect(() => parseEnv({ DATABASE_DRIVER: "pglite", DATABASE_URL: "postgres://db/app" })).toThrow(/cannot be combined/);
+    expect(() => parseEnv({ DATABASE_DRIVER: "mysql" })).toThrow(/DATABASE_DRIVER/);
+  });
+
+  it("migrates over the unpooled URL when one is given", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://pooled/app" }).migrationDatabaseUrl).toBe("postgres://pooled/app");
+    expect(parseEnv({ DATABASE_URL: "postgres://pooled/app", DATABASE_URL_UNPOOLED: "postgres://direct/app" }).migrationDatabaseUrl).toBe("postgres://direct/app");
+  });
+});
+
+describe("parseEnv – Vercel", () => {
+  const preview = {
+    VERCEL: "1",
+    VERCEL_ENV: "preview",
+    NODE_ENV: "production",
+    DATABASE_URL: "postgres://u@ep-x.neon.tech/app",
+    BETTER_AUTH_SECRET: secret,
+    VERCEL_URL: "todo-next-abc123-team.vercel.app",
+    VERCEL_BRANCH_URL: "todo-next-git-feature-team.vercel.app",
+    VERCEL_PROJECT_PRODUCTION_URL: "todo.example.com",
+  };
+
+  it("refuses to start without DATABASE_URL, saying what to set", () => {
+    expect(() => parseEnv({ ...preview, DATABASE_URL: undefined })).toThrow(/DATABASE_URL is required on Vercel/);
+  });
+
+  it("requires the secret in production on Vercel", () => {
+    expect(() => parseEnv({ ...preview, BETTER_AUTH_SECRET: undefined })).toThrow(/BETTER_AUTH_SECRET is required/);
+  });
+
+  it("a preview follows its own URLs: base URL on the branch URL, tokens naming the deployment", () => {
+    const env = parseEnv(preview);
+    expect(env.onVercel).toBe(true);
+    expect(env.baseUrl).toBe("https://todo-next-git-feature-team.vercel.app");
+    expect(env.tokenIssuer).toBe("https://todo-next-abc123-team.vercel.app");
+    expect(env.trustedOrigins).toEqual([
+      "https://todo-next-git-feature-team.vercel.app",
+      "https://todo-next-abc123-team.vercel.app",
+    ]);
+    // Two deployments of one branch share a base URL but not a token issuer.
+    expect(parseEnv({ ...preview, VERCEL_URL: "todo-next-def456-team.vercel.app" }).tokenIssuer).not.toBe(env.tokenIssuer);
+  });
+
+  it("production uses the project's production domain for everything", () => {
+    const env = parseEnv({ ...preview, VERCEL_ENV: "production" });
+    expect(env.baseUrl).toBe("https://todo.example.com");
+    expect(env.tokenIssuer).toBe("https://todo.example.com");
+    expect(env.trustedOrigins).toContain("https://todo-next-abc123-team.vercel.app");
+  });
+
+  it("an explicit BETTER_AUTH_URL wins for the base URL", () => {
+    expect(parseEnv({ ...preview, BETTER_AUTH_URL: "https://custom.example.com" }).baseUrl).toBe("https://custom.example.com");
+    expect(() => parseEnv({ ...preview, VERCEL_URL: undefined, VERCEL_BRANCH_URL: undefined })).toThrow(/BETTER_AUTH_URL is required on Vercel/);
+    expect(() => parseEnv({ ...preview, VERCEL_URL: "https://not-a-host/" })).toThrow(/VERCEL_URL/);
   });
 });

@@ -1,0 +1,17 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+const trusted = new Set(env.trustedOrigins);
+
+/**
+ * Browsers name the page that sent a request in `Origin`. A page of a foreign origin is refused
+ * before anything else happens, the same rule Better Auth applies to the auth endpoints. Clients
+ * that are not browsers send no Origin and are judged by their token alone.
+ */
+export function assertTrustedOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin !== null && !trusted.has(origin)) {
+    throw new AppError("AUTH_FORBIDDEN", `Requests from origin ${origin.slice(0, 100)} are not allowed.`);
+  }
+}
