@@ -50,6 +50,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       BETTER_AUTH_URL: baseURL,
       BETTER_AUTH_SECRET: process.env.E2E_DATABASE_URL ? "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz" : "",
+      NODE_ENV: "production",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
     },

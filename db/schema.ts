@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, varchar } from "drizzle-orm/pg-core";
 
 // Better Auth's tables (user, session, account, verification, jwks), in the shape its Drizzle
 // adapter expects. Column names are snake_case in the database, camelCase in TypeScript.
@@ -85,6 +85,14 @@ export const jwks = pgTable("jwks", {
   expiresAt: timestamp("expires_at", { withTimezone: true }),
 });
 
+/** Better Auth's rate-limit counters (`rateLimit.storage: "database"`): shared by every instance. */
+export const rateLimit = pgTable("rate_limit", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+
 export const tasks = pgTable(
   "tasks",
   {
@@ -97,9 +105,50 @@ export const tasks = pgTable(
     complete: boolean("complete").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
+    /** Bumped by every write; the ETag is made from it. */
+    version: integer("version").notNull().default(1),
   },
-  // "A user's tasks, newest first" is the list query: WHERE user_id = $1 ORDER BY id DESC.
-  (table) => [index("tasks_user_id_id_idx").on(table.userId, table.id.desc())],
+  // One index per list order (keyset pagination walks them): user first, then the sort key,
+  // then id as the tie-breaker. "A user's tasks, newest first" is the default: id descending.
+  (table) => [
+    index("tasks_user_id_id_idx").on(table.userId, table.id.desc()),
+    index("tasks_user_id_created_at_idx").on(table.userId, table.createdAt, table.id),
+    index("tasks_user_id_updated_at_idx").on(table.userId, table.updatedAt, table.id),
+    index("tasks_user_id_title_idx").on(table.userId, table.title, table.id),
+    index("tasks_user_id_complete_id_idx").on(table.userId, table.complete, table.id),
+  ],
 );
 
 export type TaskRow = typeof tasks.$inferSelect;
+
+/**
+ * `Idempotency-Key` records for task creation, per user, kept 24 hours. `response` is null while
+ * the first request is still running.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    key: varchar("key", { length: 255 }).notNull(),
+    requestHash: text("request_hash").notNull(),
+    response: jsonb("response").$type<StoredResponse>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+    lockedAt: timestamp("locked_at", { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.key] }), index("idempotency_keys_created_at_idx").on(table.createdAt)],
+);
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/** Per-user request budgets of the task API, shared by every instance (fixed windows). */
+export const apiRateLimits = pgTable("api_rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});

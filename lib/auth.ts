@@ -16,6 +16,9 @@ function createAuth() {
     trustedOrigins: env.trustedOrigins,
     database: drizzleAdapter(getDb(), { provider: "pg", schema }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    // Counters in the database: in-memory ones are useless across serverless instances. Better
+    // Auth's stricter built-in rules apply to sign-in and sign-up (3 per 10 s per IP).
+    rateLimit: { enabled: env.authRateLimit, storage: "database", window: 60, max: 100 },
     plugins: [
       jwt({
         jwks: { keyPairConfig: { alg: jwtSettings.algorithm, crv: "Ed25519" } },

@@ -53,6 +53,9 @@ const schema = z.object({
     .transform((list) => list.split(",").map((item) => item.trim()).filter(Boolean))
     .pipe(z.array(origin)),
   JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
+  AUTH_RATE_LIMIT: z.enum(["on", "off"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -101,6 +104,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     tokenIssuer: urls.tokenIssuer,
     trustedOrigins: [...new Set([...urls.origins, ...values.TRUSTED_ORIGINS.map((item) => item.replace(/\/$/, ""))])],
     jwtTtlSeconds: values.JWT_TTL_SECONDS,
+    /** The task API's per-user budget (0 requests: off). */
+    rateLimit: { requests: values.RATE_LIMIT_REQUESTS, windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS },
+    /** Better Auth's own limits on sign-in/sign-up: on in production unless turned off. */
+    authRateLimit: (values.AUTH_RATE_LIMIT ?? (production ? "on" : "off")) === "on",
     logLevel: values.LOG_LEVEL,
   };
 }

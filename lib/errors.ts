@@ -10,6 +10,10 @@ export const errorCodes = {
   AUTH_FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  PRECONDITION_FAILED: 412,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
   DATABASE_ERROR: 500,
   INTERNAL_ERROR: 500,
 } as const;
@@ -27,6 +31,8 @@ interface AppErrorOptions {
   status?: number;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** More members of the error body, e.g. the current task of a 412. */
+  extra?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -35,6 +41,7 @@ export class AppError extends Error {
   readonly status: number;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
+  readonly extra: Record<string, unknown>;
 
   constructor(
     readonly code: ErrorCode,
@@ -45,6 +52,7 @@ export class AppError extends Error {
     this.status = options.status ?? errorCodes[code];
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.extra = options.extra ?? {};
   }
 }
 

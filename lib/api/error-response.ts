@@ -31,7 +31,7 @@ export function toErrorResponse(error: unknown, requestId: string): { response: 
   }
   const headers = new Headers(known.headers);
   if (known.status === 401) headers.set("WWW-Authenticate", 'Bearer realm="todo-next"');
-  const response = Response.json(errorBody(known.code, known.message, known.errors), {
+  const response = Response.json({ ...errorBody(known.code, known.message, known.errors), ...known.extra }, {
     status: known.status,
     headers,
   });

@@ -1,8 +1,6 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { isAllowedOrigin } from "@/lib/api/cors";
 import { AppError } from "@/lib/errors";
-
-const trusted = new Set(env.trustedOrigins);
 
 /**
  * Browsers name the page that sent a request in `Origin`. A page of a foreign origin is refused
@@ -11,7 +9,7 @@ const trusted = new Set(env.trustedOrigins);
  */
 export function assertTrustedOrigin(request: Request): void {
   const origin = request.headers.get("origin");
-  if (origin !== null && !trusted.has(origin)) {
-    throw new AppError("AUTH_FORBIDDEN", `Requests from origin ${origin.slice(0, 100)} are not allowed.`);
+  if (origin !== null && !isAllowedOrigin(origin)) {
+    throw new AppError("AUTH_FORBIDDEN", `Requests from origin ${String(origin).slice(0, 100)} are not allowed.`);
   }
 }

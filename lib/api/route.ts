@@ -1,7 +1,9 @@
 import "server-only";
 import { authenticate, authorizePathUser } from "@/lib/api/authenticate";
+import { applyCors, preflightResponse } from "@/lib/api/cors";
 import { toErrorResponse } from "@/lib/api/error-response";
 import { assertTrustedOrigin } from "@/lib/api/origin";
+import { consumeRateLimit, rateLimitHeaders } from "@/lib/api/rate-limit";
 import { requestIdOf } from "@/lib/api/request-id";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -35,6 +37,7 @@ export function apiRoute<P extends Params>(
       ({ response, code: errorCode } = toErrorResponse(error, requestId));
     }
     response.headers.set("X-Request-Id", requestId);
+    applyCors(request, response);
     logger.info({
       request_id: requestId,
       method: request.method,
@@ -48,7 +51,10 @@ export function apiRoute<P extends Params>(
   };
 }
 
-/** A route under /api/{user_id}/…: Bearer token required, and its user must be the path's. */
+/**
+ * A route under /api/{user_id}/…: trusted Origin (if any), Bearer token, the token's user must be
+ * the path's, and within their request budget. Successful responses say what budget is left.
+ */
 export function userRoute<P extends Params & { user_id: string }>(
   pattern: string,
   handler: (request: Request, userId: string, params: P) => Promise<Response>,
@@ -57,8 +63,16 @@ export function userRoute<P extends Params & { user_id: string }>(
     assertTrustedOrigin(request);
     state.userId = await authenticate(request);
     authorizePathUser(state.userId, params.user_id);
-    return handler(request, state.userId, params);
+    const budget = await consumeRateLimit(state.userId);
+    const response = await handler(request, state.userId, params);
+    if (budget) for (const [name, value] of Object.entries(rateLimitHeaders(budget))) response.headers.set(name, value);
+    return response;
   });
+}
+
+/** OPTIONS: the CORS preflight of a route serving `methods`. */
+export function preflight(methods: string[]) {
+  return async (request: Request): Promise<Response> => preflightResponse(request, methods);
 }
 
 /** The error-envelope 405 for a method a route does not serve (Next's own 405 has no body). */

@@ -57,7 +57,32 @@ export const TaskResponse = z.strictObject({
 
 export const TaskListResponse = z.strictObject({
   tasks: z.array(TaskResponse),
+  /** Tasks matching the filter, on every page together. */
   count: z.int().nonnegative(),
+  /** Opaque: pass as `cursor` for the next page; null on the last page. */
+  next_cursor: z.string().nullable(),
+});
+
+export const LIST_LIMIT_DEFAULT = 100;
+export const LIST_LIMIT_MAX = 500;
+export const QUERY_MAX = 200;
+
+const booleanParam = (name: string) =>
+  z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((value) => value === "true");
+
+/** Query parameters of the list. Unknown parameters are rejected, like unknown body fields. */
+export const TaskListQuery = z.strictObject({
+  complete: booleanParam("complete").optional(),
+  q: z.string().max(QUERY_MAX, `q must be at most ${QUERY_MAX} characters`).refine(noNul, "q must not contain NUL characters").optional(),
+  sort: z.enum(["id", "created_at", "updated_at", "title"], { error: "sort must be one of id, created_at, updated_at, title" }).default("id"),
+  order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, `limit must be an integer from 1 to ${LIST_LIMIT_MAX}`)
+    .transform(Number)
+    .refine((limit) => limit >= 1 && limit <= LIST_LIMIT_MAX, `limit must be an integer from 1 to ${LIST_LIMIT_MAX}`)
+    .default(LIST_LIMIT_DEFAULT),
+  cursor: z.string().min(1).max(1000).optional(),
 });
 
 /** `task_id` in the path: a positive integer that fits the `integer` column. */
@@ -72,3 +97,4 @@ export type TaskUpdateInput = z.output<typeof TaskUpdate>;
 export type TaskPatchInput = z.infer<typeof TaskPatch>;
 export type TaskResponseBody = z.infer<typeof TaskResponse>;
 export type TaskListResponseBody = z.infer<typeof TaskListResponse>;
+export type TaskListQueryInput = z.output<typeof TaskListQuery>;

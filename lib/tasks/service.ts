@@ -1,11 +1,14 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type Database } from "@/db/index";
 import { tasks, type TaskRow } from "@/db/schema";
 import { AppError, databaseError } from "@/lib/errors";
+import { decodeCursor, encodeCursor, type Cursor } from "@/lib/tasks/cursor";
+import { taskEtag } from "@/lib/tasks/etag";
 import {
   TaskResponse,
   type TaskCreateInput,
+  type TaskListQueryInput,
   type TaskListResponseBody,
   type TaskPatchInput,
   type TaskResponseBody,
@@ -16,6 +19,15 @@ import {
  * Task data operations. Every function takes the acting user's id and every query filters on it;
  * none reads the request. A task that is not the user's is never read or written.
  */
+
+/** A task as the API returns it, with its entity tag. */
+export interface VersionedTask {
+  task: TaskResponseBody;
+  etag: string;
+}
+
+/** What an If-Match header allows: any existing version ("*"), or only the versions listed. */
+export type Precondition = "*" | number[] | undefined;
 
 /** Responses pass through the output schema, so what the API returns is what the docs say. */
 export function toTaskResponse(row: TaskRow): TaskResponseBody {
@@ -30,6 +42,10 @@ export function toTaskResponse(row: TaskRow): TaskResponseBody {
   });
 }
 
+function versioned(row: TaskRow): VersionedTask {
+  return { task: toTaskResponse(row), etag: taskEtag(row.id, row.version) };
+}
+
 async function query<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -38,72 +54,144 @@ async function query<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+const ownedBy = (userId: string, taskId: number) => and(eq(tasks.userId, userId), eq(tasks.id, taskId));
+
 /**
- * Why a task the user asked for is not theirs: it belongs to someone else (403) or does not
- * exist (404). Only existence is looked at (the one query here without a user filter): nothing
- * of another user's task is read.
+ * Why a task the user asked for was not read or written: it belongs to someone else (403) or
+ * does not exist (404). Only existence is looked at (the one query here without a user filter):
+ * nothing of another user's task is read.
  */
 async function missingTaskError(taskId: number): Promise<AppError> {
-  const [other] = await query(() =>
-    getDb().select({ exists: sql<number>`1` }).from(tasks).where(eq(tasks.id, taskId)),
-  );
+  const [other] = await query(() => getDb().select({ exists: sql<number>`1` }).from(tasks).where(eq(tasks.id, taskId)));
   return other
     ? new AppError("AUTH_FORBIDDEN", "This task belongs to another user.")
     : new AppError("NOT_FOUND", `Task ${taskId} not found.`);
 }
 
-async function expectOwned(taskId: number, rows: TaskRow[]): Promise<TaskRow> {
-  const [row] = rows;
-  if (!row) throw await missingTaskError(taskId);
-  return row;
+/** A conditional write matched nothing: 412 with the current task if it is the user's, else 403/404. */
+async function unwrittenError(userId: string, taskId: number, precondition: Precondition): Promise<AppError> {
+  if (Array.isArray(precondition)) {
+    const [current] = await query(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
+    if (current) {
+      const { task, etag } = versioned(current);
+      return new AppError("PRECONDITION_FAILED", "The task has changed since you read it (If-Match does not match).", {
+        extra: { task },
+        headers: { ETag: etag },
+      });
+    }
+  }
+  return missingTaskError(taskId);
 }
 
-const ownedBy = (userId: string, taskId: number) => and(eq(tasks.userId, userId), eq(tasks.id, taskId));
+const versionAllowed = (precondition: Precondition): SQL | undefined =>
+  Array.isArray(precondition) ? (precondition.length ? inArray(tasks.version, precondition) : sql`false`) : undefined;
 
 // Strictly later than the previous value even when two writes land in the same millisecond,
 // the precision of the API's timestamps.
 const nextUpdatedAt = sql`greatest(clock_timestamp(), ${tasks.updatedAt} + interval '1 millisecond')`;
 
-export async function listTasks(userId: string): Promise<TaskListResponseBody> {
-  const rows = await query(() =>
-    getDb().select().from(tasks).where(eq(tasks.userId, userId)).orderBy(desc(tasks.id)),
-  );
-  return { tasks: rows.map(toTaskResponse), count: rows.length };
+const sortColumns = {
+  id: tasks.id,
+  created_at: tasks.createdAt,
+  updated_at: tasks.updatedAt,
+  title: tasks.title,
+} as const;
+
+/** `%`, `_` and `\` in a search are literal characters (backslash is LIKE's default escape). */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-export async function createTask(userId: string, input: TaskCreateInput): Promise<TaskResponseBody> {
+function decodeListCursor(params: TaskListQueryInput): Cursor | undefined {
+  if (params.cursor === undefined) return undefined;
+  const after = decodeCursor(params.cursor, params);
+  if (after) return after;
+  throw new AppError("VALIDATION_ERROR", "Validation failed: cursor is not valid for this query.", {
+    errors: [{ loc: ["query", "cursor"], msg: "cursor is not valid for this query (use next_cursor with the same filter and sort)" }],
+  });
+}
+
+/** The list's two queries (one page, the total), built but not run; tests EXPLAIN them. */
+export function listQueries(userId: string, params: TaskListQueryInput, db: Database = getDb()) {
+  const filter = and(
+    eq(tasks.userId, userId),
+    params.complete === undefined ? undefined : eq(tasks.complete, params.complete),
+    params.q ? or(ilike(tasks.title, containsPattern(params.q)), ilike(tasks.description, containsPattern(params.q))) : undefined,
+  );
+  const column = sortColumns[params.sort];
+  const direction = params.order === "desc" ? desc : asc;
+  const after = decodeListCursor(params);
+  // Keyset pagination: the page starts right after the last task of the previous one, in the
+  // same (sort key, id) order, so tasks added or deleted meanwhile never shift it.
+  const beyond = params.order === "desc" ? sql`<` : sql`>`;
+  const keyset = !after
+    ? undefined
+    : params.sort === "id"
+      ? sql`${tasks.id} ${beyond} ${after.id}`
+      : params.sort === "title"
+        ? sql`(${tasks.title}, ${tasks.id}) ${beyond} (${after.value}::text, ${after.id})`
+        : sql`(${column}, ${tasks.id}) ${beyond} (${after.value}::timestamptz, ${after.id})`;
+  return {
+    page: db
+      .select({ row: tasks, sortValue: sql<string | null>`${params.sort === "id" ? sql`null` : sql`${column}::text`}` })
+      .from(tasks)
+      .where(and(filter, keyset))
+      .orderBy(...(params.sort === "id" ? [direction(tasks.id)] : [direction(column), direction(tasks.id)]))
+      .limit(params.limit + 1),
+    total: db.select({ n: count() }).from(tasks).where(filter),
+  };
+}
+
+export async function listTasks(userId: string, params: TaskListQueryInput): Promise<TaskListResponseBody> {
+  const { page: pageQuery, total: totalQuery } = listQueries(userId, params);
+  const [page, [total]] = await query(() => Promise.all([pageQuery, totalQuery]));
+  const rows = page.slice(0, params.limit);
+  const last = rows.at(-1);
+  return {
+    tasks: rows.map(({ row }) => toTaskResponse(row)),
+    count: total?.n ?? 0,
+    next_cursor: page.length > params.limit && last ? encodeCursor(params, { value: last.sortValue, id: last.row.id }) : null,
+  };
+}
+
+export async function createTask(userId: string, input: TaskCreateInput, db: Database = getDb()): Promise<VersionedTask> {
   const [row] = await query(() =>
-    getDb()
-      .insert(tasks)
-      .values({ userId, title: input.title, description: input.description ?? null })
-      .returning(),
+    db.insert(tasks).values({ userId, title: input.title, description: input.description ?? null }).returning(),
   );
-  return toTaskResponse(row as TaskRow);
+  return versioned(row as TaskRow);
 }
 
-export async function getTask(userId: string, taskId: number): Promise<TaskResponseBody> {
-  const rows = await query(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
-  return toTaskResponse(await expectOwned(taskId, rows));
+export async function getTask(userId: string, taskId: number): Promise<VersionedTask> {
+  const [row] = await query(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
+  if (!row) throw await missingTaskError(taskId);
+  return versioned(row);
 }
 
 export async function updateTask(
   userId: string,
   taskId: number,
   changes: TaskUpdateInput | TaskPatchInput,
-): Promise<TaskResponseBody> {
+  precondition?: Precondition,
+): Promise<VersionedTask> {
+  const db = getDb();
+  const [row] = await query(() =>
+    db
+      .update(tasks)
+      .set({ ...changes, updatedAt: nextUpdatedAt, version: sql`${tasks.version} + 1` })
+      .where(and(ownedBy(userId, taskId), versionAllowed(precondition)))
+      .returning(),
+  );
+  if (!row) throw await unwrittenError(userId, taskId, precondition);
+  return versioned(row);
+}
+
+export async function deleteTask(userId: string, taskId: number, precondition?: Precondition): Promise<void> {
   const db = getDb();
   const rows = await query(() =>
     db
-      .update(tasks)
-      .set({ ...changes, updatedAt: nextUpdatedAt })
-      .where(ownedBy(userId, taskId))
-      .returning(),
+      .delete(tasks)
+      .where(and(ownedBy(userId, taskId), versionAllowed(precondition)))
+      .returning({ id: tasks.id }),
   );
-  return toTaskResponse(await expectOwned(taskId, rows));
-}
-
-export async function deleteTask(userId: string, taskId: number): Promise<void> {
-  const db = getDb();
-  const rows = await query(() => db.delete(tasks).where(ownedBy(userId, taskId)).returning({ id: tasks.id }));
-  if (rows.length === 0) throw await missingTaskError(taskId);
+  if (rows.length === 0) throw await unwrittenError(userId, taskId, precondition);
 }

@@ -172,7 +172,7 @@ describe("GET /api/{user_id}/tasks", () => {
     const user = await signUp();
     const response = await call("GET", tasksPath(user), { token: user.token });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ tasks: [], count: 0 });
+    expect(response.body).toEqual({ tasks: [], count: 0, next_cursor: null });
   });
 
   it("200 with the user's tasks newest first (id descending) and their count", async () => {
@@ -184,7 +184,7 @@ describe("GET /api/{user_id}/tasks", () => {
     expect(response.status).toBe(200);
     expect(response.body.count).toBe(3);
     expect(response.body.tasks.map((task: { id: number }) => task.id)).toEqual([third.id, second.id, first.id]);
-    expect(Object.keys(response.body).sort()).toEqual(["count", "tasks"]);
+    expect(Object.keys(response.body).sort()).toEqual(["count", "next_cursor", "tasks"]);
   });
 });
 

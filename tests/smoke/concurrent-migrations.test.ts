@@ -42,7 +42,17 @@ describe.runIf(adminUrl)("npm run db:migrate on PostgreSQL", () => {
     const applied = () => query<{ n: number }>(url, "select count(*)::int as n from drizzle.__drizzle_migrations");
     expect((await applied())[0]!.n).toBe(migrationFiles.length);
     const tables = await query<{ table_name: string }>(url, "select table_name from information_schema.tables where table_schema = 'public' order by 1");
-    expect(tables.map((row) => row.table_name)).toEqual(["account", "jwks", "session", "tasks", "user", "verification"]);
+    expect(tables.map((row) => row.table_name)).toEqual([
+      "account",
+      "api_rate_limits",
+      "idempotency_keys",
+      "jwks",
+      "rate_limit",
+      "session",
+      "tasks",
+      "user",
+      "verification",
+    ]);
 
     await migrate();
     expect((await applied())[0]!.n).toBe(migrationFiles.length);

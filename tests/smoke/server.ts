@@ -20,11 +20,16 @@ export interface RunningServer {
 }
 
 /** `npm start` (migrations, then `next start`) on a fresh embedded data directory. */
-export async function startServer(extraEnv: Record<string, string> = {}, command = ["npm", "start"]): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  command = ["npm", "start"],
+  port?: number,
+): Promise<RunningServer> {
+  port ??= await freePort();
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "todo-smoke-")), ".data");
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", BETTER_AUTH_SECRET: "", BETTER_AUTH_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
+    // NODE_ENV as `next start` has it in production (the test runner's own is "test").
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", BETTER_AUTH_SECRET: "", BETTER_AUTH_URL: "", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -17,7 +17,8 @@ describe("openConnection – the one driver switch", () => {
     expect(existsSync(path.join(dataDir, "pglite.lock"))).toBe(true);
     await connection.close();
     expect(existsSync(path.join(dataDir, "pglite.lock"))).toBe(false);
-  });
+    // A fresh on-disk PGlite runs initdb: seconds normally, much longer on a loaded machine.
+  }, 120_000);
 
   it("opens node-postgres for a postgres:// URL; an unreachable server fails fast, not hangs", async () => {
     const errors: Error[] = [];
@@ -52,7 +53,7 @@ describe("openConnection – the one driver switch", () => {
 
 describe("db/schema", () => {
   it("tasks.user_id references the Better Auth user with ON DELETE CASCADE, like every user-owned table", () => {
-    for (const table of [schema.tasks, schema.session, schema.account]) {
+    for (const table of [schema.tasks, schema.session, schema.account, schema.idempotencyKeys]) {
       const [foreignKey] = getTableConfig(table).foreignKeys;
       const reference = foreignKey!.reference();
       expect(getTableConfig(reference.foreignTable).name).toBe("user");

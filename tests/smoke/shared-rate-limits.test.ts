@@ -1,0 +1,89 @@
+import { randomUUID } from "node:crypto";
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startServer, type RunningServer } from "./server";
+
+/** Two production processes on one PostgreSQL database share every rate limit. */
+const adminUrl = process.env.SMOKE_POSTGRES_URL;
+const database = `todo_limits_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+
+async function admin(sql: string) {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.runIf(adminUrl)("rate limits shared by two app processes", () => {
+  let a: RunningServer;
+  let b: RunningServer;
+
+  beforeAll(async () => {
+    await admin(`CREATE DATABASE ${database}`);
+    const url = new URL(adminUrl!);
+    url.pathname = `/${database}`;
+    const env = {
+      DATABASE_URL: url.toString(),
+      BETTER_AUTH_SECRET: "limits-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+      RATE_LIMIT_REQUESTS: "20",
+      RATE_LIMIT_WINDOW_SECONDS: "60",
+    };
+    // Two instances of one deployment: one public URL (so one token issuer), one database.
+    const [portA, portB] = [await freePort(), await freePort()];
+    const shared = { ...env, BETTER_AUTH_URL: `http://localhost:${portA}` };
+    a = await startServer(shared, undefined, portA);
+    b = await startServer(shared, undefined, portB);
+  });
+
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+
+  it("the task API lets the configured budget through across both processes and refuses the rest", async () => {
+    const email = `limits-${randomUUID()}@example.com`;
+    const signUp = await fetch(`${a.baseUrl}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.1" },
+      body: JSON.stringify({ name: "Limits", email, password: "correct-horse-battery" }),
+    });
+    expect(signUp.status).toBe(200);
+    const { user } = (await signUp.json()) as { user: { id: string } };
+    const cookie = signUp.headers.getSetCookie()[0]!.split(";")[0]!;
+    const { token } = (await (await fetch(`${a.baseUrl}/api/auth/token`, { headers: { cookie } })).json()) as { token: string };
+
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        fetch(`${(index % 2 ? a : b).baseUrl}/api/${user.id}/tasks`, { headers: { authorization: `Bearer ${token}` } }),
+      ),
+    );
+    const ok = responses.filter((response) => response.status === 200);
+    const limited = responses.filter((response) => response.status === 429);
+    expect(responses.map((response) => response.status).sort()).toEqual([...Array(20).fill(200), ...Array(10).fill(429)]);
+    expect(ok).toHaveLength(20);
+    expect(limited).toHaveLength(10);
+    for (const response of ok) expect(response.headers.get("ratelimit-policy")).toBe('"per-user";q=20;w=60');
+    for (const response of limited) {
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(response.headers.get("ratelimit")).toMatch(/^"per-user";r=0;t=\d+$/);
+      expect(((await response.json()) as { error_code: string }).error_code).toBe("RATE_LIMITED");
+    }
+  });
+
+  it("Better Auth's sign-in limit is stored in the database: the fourth try within 10 s is refused, whichever process gets it", async () => {
+    const statuses: number[] = [];
+    for (const server of [a, b, a, b]) {
+      const response = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.2" },
+        body: JSON.stringify({ email: "nobody@example.com", password: "wrong-password" }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
