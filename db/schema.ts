@@ -122,6 +122,18 @@ export const tasks = pgTable(
 export type TaskRow = typeof tasks.$inferSelect;
 
 /**
+ * Per-user counts of tasks, maintained by triggers on `tasks` (migration 0002_task_counts), read
+ * by the list so its `count` does not grow with a user's history. Never written by the app.
+ */
+export const taskCounts = pgTable("task_counts", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  total: integer("total").notNull().default(0),
+  completed: integer("completed").notNull().default(0),
+});
+
+/**
  * `Idempotency-Key` records for task creation, per user, kept 24 hours. `response` is null while
  * the first request is still running.
  */

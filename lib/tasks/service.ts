@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
-import { tasks, type TaskRow } from "@/db/schema";
+import { taskCounts, tasks, type TaskRow } from "@/db/schema";
 import { AppError, databaseError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, type Cursor } from "@/lib/tasks/cursor";
 import { taskEtag } from "@/lib/tasks/etag";
@@ -138,7 +138,21 @@ export function listQueries(userId: string, params: TaskListQueryInput, db: Data
       .where(and(filter, keyset))
       .orderBy(...(params.sort === "id" ? [direction(tasks.id)] : [direction(column), direction(tasks.id)]))
       .limit(params.limit + 1),
-    total: db.select({ n: count() }).from(tasks).where(filter),
+    // Without a search the total comes from the trigger-kept counts (constant cost); a search
+    // has to look at the user's tasks anyway.
+    total: params.q
+      ? db.select({ n: count() }).from(tasks).where(filter)
+      : db
+          .select({
+            n:
+              params.complete === undefined
+                ? taskCounts.total
+                : params.complete
+                  ? taskCounts.completed
+                  : sql<number>`${taskCounts.total} - ${taskCounts.completed}`.mapWith(Number),
+          })
+          .from(taskCounts)
+          .where(eq(taskCounts.userId, userId)),
   };
 }
 

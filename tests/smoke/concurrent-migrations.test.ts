@@ -49,6 +49,7 @@ describe.runIf(adminUrl)("npm run db:migrate on PostgreSQL", () => {
       "jwks",
       "rate_limit",
       "session",
+      "task_counts",
       "tasks",
       "user",
       "verification",
