@@ -24,6 +24,20 @@ function expectDatabaseError(response: Awaited<ReturnType<typeof call>>) {
   expect(response.text).not.toMatch(/ECONN|timeout|select|relation|tasks_/i);
 }
 
+/**
+ * Recovery "by itself": no restart, no intervention, within a few seconds. A pooled connection
+ * that died in the outage may fail one more request before the pool drops it (seen with the
+ * Neon driver, whose WebSocket bridge notices a dead upstream a moment later).
+ */
+async function eventuallyOk(run: () => ReturnType<typeof call>) {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const response = await run();
+    if (response.status === 200 || Date.now() > deadline) return response;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 afterEach(() => {
   databaseProxy()?.setMode("pass");
   vi.restoreAllMocks();
@@ -44,10 +58,10 @@ describe.runIf(usingPostgres)("database outage: PostgreSQL behind a proxy the te
     expect(health.body).toEqual({ status: "unavailable", database: "unavailable" });
 
     databaseProxy()!.setMode("pass");
-    const recovered = await call("GET", tasksPath(user), { token: user.token });
+    const recovered = await eventuallyOk(() => call("GET", tasksPath(user), { token: user.token }));
     expect(recovered.status).toBe(200);
     expect(recovered.body.tasks).toEqual([task]);
-    expect((await call("GET", "/health")).status).toBe(200);
+    expect((await eventuallyOk(() => call("GET", "/health"))).status).toBe(200);
   });
 
   it("a stalled network (packets go nowhere) → DATABASE_ERROR within a few seconds, never a hang", async () => {
@@ -65,7 +79,7 @@ describe.runIf(usingPostgres)("database outage: PostgreSQL behind a proxy the te
     expect(healthMs).toBeLessThan(3_000);
 
     databaseProxy()!.setMode("pass");
-    const list = await call("GET", tasksPath(user), { token: user.token });
+    const list = await eventuallyOk(() => call("GET", tasksPath(user), { token: user.token }));
     expect(list.status).toBe(200);
     // The failed create did not happen behind the client's back.
     expect(list.body.count).toBe(0);
@@ -78,7 +92,7 @@ describe.runIf(usingPostgres)("database outage: PostgreSQL behind a proxy the te
     databaseProxy()!.setMode("refuse");
     expectDatabaseError(await call("GET", tasksPath(user), { token: user.token }));
     databaseProxy()!.setMode("pass");
-    expect((await call("GET", tasksPath(user), { token: user.token })).status).toBe(200);
+    expect((await eventuallyOk(() => call("GET", tasksPath(user), { token: user.token }))).status).toBe(200);
   });
 });
 
