@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { clearKeyCache } from "@/lib/api/access-token";
 import { logger } from "@/lib/logger";
-import { call, createTask, signUp, tasksPath } from "../support/api";
+import { call, createTask, signUp, tasksPath, type ApiResponse } from "../support/api";
 import { databaseProxy, usingPostgres } from "../support/database";
 
 async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
@@ -29,7 +29,7 @@ function expectDatabaseError(response: Awaited<ReturnType<typeof call>>) {
  * that died in the outage may fail one more request before the pool drops it (seen with the
  * Neon driver, whose WebSocket bridge notices a dead upstream a moment later).
  */
-async function eventuallyOk(run: () => ReturnType<typeof call>) {
+async function eventuallyOk(run: () => Promise<ApiResponse<any>>) {
   const deadline = Date.now() + 5_000;
   for (;;) {
     const response = await run();
