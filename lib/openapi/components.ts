@@ -148,7 +148,10 @@ export const responses = {
     "InvalidEmail",
     "PasswordTooShort",
   ]),
-  AuthInvalidOrigin: authErrorResponse("`AUTH_FORBIDDEN`: the request came from an origin that is not trusted (cross-site request).", ["InvalidOrigin"]),
+  AuthInvalidOrigin: authErrorResponse(
+    "`AUTH_FORBIDDEN` (production only): the request carries the session cookie but its `Origin` header is missing or not a trusted origin. Browsers send `Origin` by themselves; with curl add `-H \"Origin: <this server>\"`.",
+    ["InvalidOrigin", "MissingOrigin"],
+  ),
   AuthNoSession: authErrorResponse("`AUTH_INVALID`: no valid session cookie.", ["NoSessionError"], ["WWW-Authenticate"]),
   AuthServerError: {
     description: "`INTERNAL_ERROR`: an unexpected error in Better Auth, or `DATABASE_ERROR`.",
