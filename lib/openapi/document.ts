@@ -18,7 +18,8 @@ import { componentSchemas } from "@/lib/openapi/schemas";
  * the task), as paths relative to the project.
  */
 export function routeFiles(root: string = process.cwd()): string[] {
-  return readdirSync(path.join(root, "app"), { recursive: true, encoding: "utf8" })
+  // turbopackIgnore: only the build reads these files (to prerender); the output must not trace them.
+  return readdirSync(path.join(/*turbopackIgnore: true*/ root, "app"), { recursive: true, encoding: "utf8" })
     .filter((file) => path.basename(file) === "route.ts")
     .map((file) => path.join("app", file))
     .sort((a, b) => (path.dirname(a) + "/" < path.dirname(b) + "/" ? -1 : 1));
@@ -69,7 +70,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
   return createSwaggerSpec({
     // `apis` replaces the folders next-swagger-doc would scan (sources, .next/server, public).
     // They are glob patterns: `[user_id]` must not be read as a character class.
-    apis: routeFiles().map((file) => path.join(process.cwd(), file).replace(/[[\]{}()*?!+@]/g, "\\$&")),
+    apis: routeFiles().map((file) => path.join(/*turbopackIgnore: true*/ process.cwd(), file).replace(/[[\]{}()*?!+@]/g, "\\$&")),
     // A JSDoc block that is not valid YAML must fail the build, not vanish from the document.
     failOnErrors: true,
     definition: {
