@@ -1,15 +1,10 @@
 import "server-only";
+import type { ErrorBodyJson } from "@/lib/error-schema";
 import { AppError, type ErrorCode, type FieldError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
-export interface ErrorBody {
-  detail: string;
-  error_code: ErrorCode;
-  timestamp: string;
-  errors?: FieldError[];
-}
-
-export function errorBody(code: ErrorCode, detail: string, errors?: FieldError[]): ErrorBody {
+/** The envelope of lib/error-schema.ts (the OpenAPI document's `Error` / `ValidationError`). */
+export function errorBody(code: ErrorCode, detail: string, errors?: FieldError[]): ErrorBodyJson {
   return { detail, error_code: code, timestamp: new Date().toISOString(), ...(errors ? { errors } : {}) };
 }
 

@@ -3,6 +3,7 @@ import * as authRoute from "@/app/api/auth/[...all]/route";
 import * as taskRoute from "@/app/api/[user_id]/tasks/[task_id]/route";
 import * as tasksRoute from "@/app/api/[user_id]/tasks/route";
 import * as healthRoute from "@/app/health/route";
+import { assertMatchesContract } from "./contract";
 
 /**
  * Drives the real route handlers in-process, as Next would: a Request in, a Response out.
@@ -53,6 +54,8 @@ export async function call<T = any>(method: string, path: string, options: CallO
   if (!handler) throw new Error(`${path} exports no ${method}`);
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
+  // Every response of the API tests must be what the OpenAPI document says it is.
+  assertMatchesContract(method, new URL(request.url).pathname, { status: response.status, headers: response.headers, text });
   let parsed: unknown = text;
   if (response.headers.get("content-type")?.includes("json") && text) parsed = JSON.parse(text);
   return { status: response.status, headers: response.headers, body: parsed as T, text };

@@ -3,6 +3,162 @@ import { assertTrustedOrigin } from "@/lib/api/origin";
 import { apiRoute } from "@/lib/api/route";
 import { getAuth } from "@/lib/auth";
 
+/**
+ * The Better Auth endpoints clients use to get an access token (Better Auth serves more; these
+ * are the ones this API supports and documents).
+ *
+ * @swagger
+ * /api/auth/sign-up/email:
+ *   post:
+ *     operationId: signUpEmail
+ *     tags: [Authentication]
+ *     summary: Create an account (and sign in)
+ *     description: Creates the user and a session; the session cookie comes back in `Set-Cookie`.
+ *     security: []
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/SignUpEmailRequest" }
+ *           examples: { SignUpRequest: { $ref: "#/components/examples/SignUpRequest" } }
+ *     responses:
+ *       "200":
+ *         description: Signed up and signed in.
+ *         headers:
+ *           Set-Cookie: { $ref: "#/components/headers/Set-Cookie" }
+ *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/SignUpResponse" }
+ *             examples: { SignedUp: { $ref: "#/components/examples/SignedUp" } }
+ *       "400": { $ref: "#/components/responses/AuthBadRequest" }
+ *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
+ *       "422":
+ *         description: "`VALIDATION_ERROR`: the email is already registered."
+ *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/AuthError" }
+ *             examples: { UserExists: { $ref: "#/components/examples/UserExists" } }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "500": { $ref: "#/components/responses/AuthServerError" }
+ * /api/auth/sign-in/email:
+ *   post:
+ *     operationId: signInEmail
+ *     tags: [Authentication]
+ *     summary: Sign in with email and password
+ *     description: Creates a session; the session cookie comes back in `Set-Cookie`.
+ *     security: []
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/SignInEmailRequest" }
+ *           examples: { SignInRequest: { $ref: "#/components/examples/SignInRequest" } }
+ *     responses:
+ *       "200":
+ *         description: Signed in.
+ *         headers:
+ *           Set-Cookie: { $ref: "#/components/headers/Set-Cookie" }
+ *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/SignInResponse" }
+ *             examples: { SignedIn: { $ref: "#/components/examples/SignedIn" } }
+ *       "400": { $ref: "#/components/responses/AuthBadRequest" }
+ *       "401":
+ *         description: "`AUTH_INVALID`: wrong email or password."
+ *         headers:
+ *           WWW-Authenticate: { $ref: "#/components/headers/WWW-Authenticate" }
+ *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/AuthError" }
+ *             examples: { InvalidCredentials: { $ref: "#/components/examples/InvalidCredentials" } }
+ *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "500": { $ref: "#/components/responses/AuthServerError" }
+ * /api/auth/token:
+ *   get:
+ *     operationId: getAccessToken
+ *     tags: [Authentication]
+ *     summary: Get an access token (JWT) for the API
+ *     description: >-
+ *       Needs the session cookie (browsers send it; curl: `-b cookies.txt`). The token is valid
+ *       for 15 minutes by default; ask again for a new one.
+ *     security: [{ sessionCookie: [] }]
+ *     responses:
+ *       "200":
+ *         description: The access token.
+ *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/TokenResponse" }
+ *             examples: { AccessToken: { $ref: "#/components/examples/AccessToken" } }
+ *       "401": { $ref: "#/components/responses/AuthNoSession" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "500": { $ref: "#/components/responses/AuthServerError" }
+ * /api/auth/get-session:
+ *   get:
+ *     operationId: getSession
+ *     tags: [Authentication]
+ *     summary: The current session and user
+ *     description: "`null` without a session. With one, `set-auth-jwt` carries a fresh access token too."
+ *     security: [{ sessionCookie: [] }, {}]
+ *     responses:
+ *       "200":
+ *         description: The session, or null.
+ *         headers:
+ *           set-auth-jwt: { $ref: "#/components/headers/set-auth-jwt" }
+ *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/SessionResponse" }
+ *             examples:
+ *               Session: { $ref: "#/components/examples/Session" }
+ *               NoSession: { $ref: "#/components/examples/NoSession" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "500": { $ref: "#/components/responses/AuthServerError" }
+ * /api/auth/sign-out:
+ *   post:
+ *     operationId: signOut
+ *     tags: [Authentication]
+ *     summary: Sign out
+ *     description: Ends the session. Access tokens already issued stay valid until they expire.
+ *     security: [{ sessionCookie: [] }, {}]
+ *     requestBody:
+ *       content:
+ *         application/json:
+ *           schema: { type: object }
+ *           example: {}
+ *     responses:
+ *       "200":
+ *         description: Signed out (also when there was no session).
+ *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/SignOutResponse" }
+ *             examples: { SignedOut: { $ref: "#/components/examples/SignedOut" } }
+ *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "500": { $ref: "#/components/responses/AuthServerError" }
+ * /api/auth/jwks:
+ *   get:
+ *     operationId: getJwks
+ *     tags: [Authentication]
+ *     summary: The public keys that verify access tokens (JWKS)
+ *     security: []
+ *     responses:
+ *       "200":
+ *         description: A JSON Web Key Set.
+ *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/JsonWebKeySet" }
+ *             examples: { Jwks: { $ref: "#/components/examples/Jwks" } }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "500": { $ref: "#/components/responses/AuthServerError" }
+ */
 // /api/auth/* – Better Auth: sign-up, sign-in, sign-out, session, token and JWKS endpoints
 const read = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) =>
   withErrorEnvelope(await getAuth().handler(request)),

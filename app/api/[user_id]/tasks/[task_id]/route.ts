@@ -8,11 +8,71 @@ import { deleteTask, getTask, updateTask } from "@/lib/tasks/service";
 const pattern = "/api/{user_id}/tasks/{task_id}";
 type Params = { user_id: string; task_id: string };
 
+/**
+ * @swagger
+ * /api/{user_id}/tasks/{task_id}:
+ *   parameters:
+ *     - $ref: "#/components/parameters/UserId"
+ *     - $ref: "#/components/parameters/TaskId"
+ *   x-methods-not-allowed:
+ *     methods: [POST]
+ *     response: { $ref: "#/components/responses/MethodNotAllowed" }
+ *   get:
+ *     operationId: getTask
+ *     tags: [Tasks]
+ *     summary: Get a task
+ *     security: [{ bearerAuth: [] }]
+ *     responses:
+ *       "200":
+ *         description: The task.
+ *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/TaskResponse" }
+ *             examples: { Task: { $ref: "#/components/examples/Task" } }
+ *       "401": { $ref: "#/components/responses/Unauthorized" }
+ *       "403": { $ref: "#/components/responses/TaskForbidden" }
+ *       "404": { $ref: "#/components/responses/NotFound" }
+ *       "422": { $ref: "#/components/responses/TaskIdInvalid" }
+ *       "500": { $ref: "#/components/responses/ServerError" }
+ */
 // GET /api/{user_id}/tasks/{task_id} – one task (304 when If-None-Match has its ETag)
 export const GET = userRoute<Params>(pattern, async (request, userId, params) =>
   taskResponse(request, await getTask(userId, parseTaskId(params.task_id))),
 );
 
+/**
+ * @swagger
+ * /api/{user_id}/tasks/{task_id}:
+ *   put:
+ *     operationId: replaceTask
+ *     tags: [Tasks]
+ *     summary: Replace a task
+ *     description: "Full replace: `title` and `complete` are required; an omitted `description` becomes null."
+ *     security: [{ bearerAuth: [] }]
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/TaskUpdate" }
+ *           examples: { TaskUpdateRequest: { $ref: "#/components/examples/TaskUpdateRequest" } }
+ *     responses:
+ *       "200":
+ *         description: The replaced task; `updated_at` has advanced.
+ *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/TaskResponse" }
+ *             examples: { TaskReplaced: { $ref: "#/components/examples/TaskReplaced" } }
+ *       "400": { $ref: "#/components/responses/BadRequest" }
+ *       "401": { $ref: "#/components/responses/Unauthorized" }
+ *       "403": { $ref: "#/components/responses/TaskForbidden" }
+ *       "404": { $ref: "#/components/responses/NotFound" }
+ *       "413": { $ref: "#/components/responses/PayloadTooLarge" }
+ *       "415": { $ref: "#/components/responses/UnsupportedMediaType" }
+ *       "422": { $ref: "#/components/responses/ValidationFailed" }
+ *       "500": { $ref: "#/components/responses/ServerError" }
+ */
 // PUT /api/{user_id}/tasks/{task_id} – replace a task (an omitted description becomes null)
 export const PUT = userRoute<Params>(pattern, async (request, userId, params) => {
   const taskId = parseTaskId(params.task_id);
@@ -20,6 +80,38 @@ export const PUT = userRoute<Params>(pattern, async (request, userId, params) =>
   return taskResponse(request, await updateTask(userId, taskId, replacement, ifMatchOf(request, taskId)));
 });
 
+/**
+ * @swagger
+ * /api/{user_id}/tasks/{task_id}:
+ *   patch:
+ *     operationId: updateTask
+ *     tags: [Tasks]
+ *     summary: Change some fields of a task
+ *     description: Only the fields given change; at least one of `title`, `description`, `complete` is required.
+ *     security: [{ bearerAuth: [] }]
+ *     requestBody:
+ *       required: true
+ *       content:
+ *         application/json:
+ *           schema: { $ref: "#/components/schemas/TaskPatch" }
+ *           examples: { TaskPatchRequest: { $ref: "#/components/examples/TaskPatchRequest" } }
+ *     responses:
+ *       "200":
+ *         description: The changed task; `updated_at` has advanced.
+ *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         content:
+ *           application/json:
+ *             schema: { $ref: "#/components/schemas/TaskResponse" }
+ *             examples: { TaskCompleted: { $ref: "#/components/examples/TaskCompleted" } }
+ *       "400": { $ref: "#/components/responses/PatchBadRequest" }
+ *       "401": { $ref: "#/components/responses/Unauthorized" }
+ *       "403": { $ref: "#/components/responses/TaskForbidden" }
+ *       "404": { $ref: "#/components/responses/NotFound" }
+ *       "413": { $ref: "#/components/responses/PayloadTooLarge" }
+ *       "415": { $ref: "#/components/responses/UnsupportedMediaType" }
+ *       "422": { $ref: "#/components/responses/ValidationFailed" }
+ *       "500": { $ref: "#/components/responses/ServerError" }
+ */
 // PATCH /api/{user_id}/tasks/{task_id} – change some fields of a task
 export const PATCH = userRoute<Params>(pattern, async (request, userId, params) => {
   const taskId = parseTaskId(params.task_id);
@@ -27,6 +119,24 @@ export const PATCH = userRoute<Params>(pattern, async (request, userId, params) 
   return taskResponse(request, await updateTask(userId, taskId, changes, ifMatchOf(request, taskId)));
 });
 
+/**
+ * @swagger
+ * /api/{user_id}/tasks/{task_id}:
+ *   delete:
+ *     operationId: deleteTask
+ *     tags: [Tasks]
+ *     summary: Delete a task
+ *     security: [{ bearerAuth: [] }]
+ *     responses:
+ *       "204":
+ *         description: Deleted; no body.
+ *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *       "401": { $ref: "#/components/responses/Unauthorized" }
+ *       "403": { $ref: "#/components/responses/TaskForbidden" }
+ *       "404": { $ref: "#/components/responses/NotFound" }
+ *       "422": { $ref: "#/components/responses/TaskIdInvalid" }
+ *       "500": { $ref: "#/components/responses/ServerError" }
+ */
 // DELETE /api/{user_id}/tasks/{task_id} – delete a task
 export const DELETE = userRoute<Params>(pattern, async (request, userId, params) => {
   const taskId = parseTaskId(params.task_id);

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { errorCodes, type ErrorCode, type FieldError } from "@/lib/errors";
+
+/**
+ * The error envelope on the wire, as Zod schemas: the error mapper's body type, the OpenAPI
+ * document's `Error` and `ValidationError` schemas and the UI's error handling all come from here.
+ * Never imports anything server-only.
+ */
+
+const codes = Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]];
+
+export const FieldErrorBody = z.strictObject({
+  loc: z.array(z.union([z.string(), z.int()])).min(1),
+  msg: z.string().min(1),
+}) satisfies z.ZodType<FieldError>;
+
+export const ErrorBody = z.strictObject({
+  detail: z.string().min(1),
+  error_code: z.enum(codes),
+  timestamp: z.iso.datetime(),
+});
+
+/** A 422: the envelope plus one `{loc, msg}` entry per problem. */
+export const ValidationErrorBody = ErrorBody.extend({
+  error_code: z.literal("VALIDATION_ERROR"),
+  errors: z.array(FieldErrorBody).min(1),
+});
+
+/** What the error mapper sends: the envelope, with `errors` only on a 422. */
+export type ErrorBodyJson = z.infer<typeof ErrorBody> & { errors?: z.infer<typeof FieldErrorBody>[] };

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { ErrorBody } from "@/lib/error-schema";
+
+/**
+ * The bodies of the Better Auth endpoints clients use to get a token, as Better Auth 1.6 sends
+ * them. Better Auth owns these shapes, so its objects are open (a field it adds does not break
+ * the contract test); the fields listed are the ones clients rely on, and every API test response
+ * is checked against them.
+ */
+
+// lib/auth.ts: emailAndPassword.minPasswordLength / maxPasswordLength (a test keeps them equal).
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+
+const timestamp = z.iso.datetime();
+
+export const AuthUser = z.looseObject({
+  id: z.string().meta({ description: "The user id: `{user_id}` in the task paths and `sub` of the token." }),
+  email: z.email(),
+  name: z.string(),
+  emailVerified: z.boolean(),
+  image: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const AuthSessionRecord = z.looseObject({
+  id: z.string(),
+  userId: z.string(),
+  token: z.string(),
+  expiresAt: timestamp,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  ipAddress: z.string().nullable().optional(),
+  userAgent: z.string().nullable().optional(),
+});
+
+const callbackURL = z.string().optional().meta({ description: "Not used by this API (no redirects)." });
+const rememberMe = z.boolean().optional().meta({ description: "`false`: the session ends with the browser session." });
+
+export const SignUpEmailRequest = z.looseObject({
+  name: z.string().min(1).meta({ description: "Display name." }),
+  email: z.email(),
+  password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+  image: z.string().optional(),
+  callbackURL,
+  rememberMe,
+});
+
+export const SignInEmailRequest = z.looseObject({
+  email: z.email(),
+  password: z.string().min(1),
+  callbackURL,
+  rememberMe,
+});
+
+export const SignUpResponse = z.looseObject({
+  token: z.string().nullable().meta({ description: "The session token (also set as the session cookie); not the API's JWT." }),
+  user: AuthUser,
+});
+
+export const SignInResponse = SignUpResponse.extend({
+  redirect: z.boolean(),
+  token: z.string().meta({ description: "The session token (also set as the session cookie); not the API's JWT." }),
+  url: z.string().optional(),
+});
+
+export const TokenResponse = z.strictObject({
+  token: z.string().meta({ description: "The API's access token: an EdDSA-signed JWT, valid 15 minutes by default." }),
+});
+
+export const SessionResponse = z
+  .looseObject({ session: AuthSessionRecord, user: AuthUser })
+  .nullable()
+  .meta({ description: "The current session and user, or `null` when there is none." });
+
+export const SignOutResponse = z.strictObject({ success: z.boolean() });
+
+// This API signs with Ed25519 (`kty` OKP, `crv` Ed25519, `alg` EdDSA); the set may hold other
+// public keys (a rotation), so the members are those of any public JWK.
+const PublicJwk = z.looseObject({
+  kty: z.string(),
+  kid: z.string(),
+  alg: z.string(),
+  crv: z.string().optional(),
+  x: z.string().optional(),
+  y: z.string().optional(),
+  n: z.string().optional(),
+  e: z.string().optional(),
+});
+
+export const JsonWebKeySet = z.strictObject({ keys: z.array(PublicJwk) });
+
+/** Better Auth's own `{message, code}` are kept beside the envelope, for its client library. */
+export const AuthError = ErrorBody.extend({
+  message: z.string().optional().meta({ description: "Better Auth's message (same as `detail`)." }),
+  code: z.string().optional().meta({ description: "Better Auth's code, e.g. `INVALID_EMAIL_OR_PASSWORD`." }),
+});

@@ -1,0 +1,99 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { createSwaggerSpec } from "next-swagger-doc";
+import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { headers, parameters, responses, securitySchemes } from "@/lib/openapi/components";
+import { componentExamples } from "@/lib/openapi/examples";
+import { componentSchemas } from "@/lib/openapi/schemas";
+
+/**
+ * Builds the OpenAPI 3.1 document: path operations from the `@swagger` JSDoc on the route
+ * handlers (read from the source files by next-swagger-doc), components from lib/openapi/.
+ * It reads the file system, so it runs where the sources are: at build time (the route
+ * app/api/openapi.json is prerendered), in `next dev`, and in the tests.
+ */
+
+/**
+ * Every route handler file of the app, a route before the routes below it (the task list before
+ * the task), as paths relative to the project.
+ */
+export function routeFiles(root: string = process.cwd()): string[] {
+  // turbopackIgnore: only the build reads these files (to prerender); the output must not trace them.
+  return readdirSync(path.join(/*turbopackIgnore: true*/ root, "app"), { recursive: true, encoding: "utf8" })
+    .filter((file) => path.basename(file) === "route.ts")
+    .map((file) => path.join("app", file))
+    .sort((a, b) => (path.dirname(a) + "/" < path.dirname(b) + "/" ? -1 : 1));
+}
+
+const codeMeaning: Record<ErrorCode, string> = {
+  VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation or bad `task_id` (with `errors`)",
+  AUTH_MISSING: "no `Authorization: Bearer` header",
+  AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience",
+  AUTH_FORBIDDEN: "`{user_id}` is not the token's user, or the task is another user's",
+  NOT_FOUND: "no such task",
+  METHOD_NOT_ALLOWED: "the path does not serve the method (`Allow` lists those it does)",
+  IDEMPOTENCY_KEY_IN_USE: "a request with the same `Idempotency-Key` is still running; retry after `Retry-After`",
+  PRECONDITION_FAILED: "`If-Match` does not match the task's current `ETag`; the body's `task` is the current version",
+  IDEMPOTENCY_KEY_REUSED: "the `Idempotency-Key` was used before with a different body",
+  RATE_LIMITED: "over the per-user budget (`RateLimit-Policy`); retry after `Retry-After` seconds",
+  DATABASE_ERROR: "the database failed or did not answer; retry after `Retry-After` seconds",
+  INTERNAL_ERROR: "anything else (never a stack trace or driver message)",
+};
+
+const errorTable = (Object.keys(errorCodes) as ErrorCode[])
+  .map((code) => `| \`${code}\` | ${code === "VALIDATION_ERROR" ? "400 · 413 · 415 · 422" : errorCodes[code]} | ${codeMeaning[code]} |`)
+  .join("\n");
+
+const description = `
+A per-user task manager's REST API. Every task operation needs \`Authorization: Bearer <token>\`,
+and the token's user must be the \`{user_id}\` in the path.
+
+**Getting a token.** Sign up (\`POST /api/auth/sign-up/email\`) or sign in
+(\`POST /api/auth/sign-in/email\`): the response sets a session cookie. With that cookie,
+\`GET /api/auth/token\` returns a JWT valid for 15 minutes; its \`sub\` is your user id. On
+[/docs](/docs), sign in and press **Use my token** to fill it in.
+
+**Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; a 422 adds
+\`"errors": [{"loc", "msg"}]\`, one entry per problem. Every response carries \`X-Request-Id\`.
+A method a path does not serve is a 405 \`METHOD_NOT_ALLOWED\` (listed as \`x-methods-not-allowed\`
+on the path).
+
+| error_code | status | when |
+|---|---|---|
+${errorTable}
+`.trim();
+
+export type OpenApiDocument = {
+  openapi: string;
+  paths: Record<string, Record<string, unknown>>;
+  components: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+};
+
+export function buildOpenApiDocument(): OpenApiDocument {
+  return createSwaggerSpec({
+    // `apis` replaces the folders next-swagger-doc would scan (sources, .next/server, public).
+    // They are glob patterns: `[user_id]` must not be read as a character class.
+    apis: routeFiles().map((file) => path.join(/*turbopackIgnore: true*/ process.cwd(), file).replace(/[[\]{}()*?!+@]/g, "\\$&")),
+    // A JSDoc block that is not valid YAML must fail the build, not vanish from the document.
+    failOnErrors: true,
+    definition: {
+      openapi: "3.1.0",
+      info: { title: "todo-next API", version: "1.0.0", description },
+      servers: [{ url: "/", description: "This server" }],
+      tags: [
+        { name: "Tasks", description: "Your tasks. Bearer token required; only your own `{user_id}`." },
+        { name: "Authentication", description: "Better Auth: accounts, sessions and the API's access tokens." },
+        { name: "Operations", description: "Health and this document." },
+      ],
+      components: {
+        schemas: componentSchemas(),
+        securitySchemes,
+        parameters,
+        headers,
+        responses,
+        examples: componentExamples,
+      },
+    },
+  }) as OpenApiDocument;
+}

@@ -1,0 +1,125 @@
+import type { z } from "zod";
+import type { ErrorBodyJson } from "@/lib/error-schema";
+import type { ErrorCode, FieldError } from "@/lib/errors";
+import type {
+  AuthError,
+  JsonWebKeySet,
+  SessionResponse,
+  SignInEmailRequest,
+  SignInResponse,
+  SignUpEmailRequest,
+  SignUpResponse,
+  TokenResponse,
+} from "@/lib/openapi/auth-schemas";
+import type { HealthResponse } from "@/lib/openapi/schemas";
+import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody, TaskUpdateInput } from "@/lib/tasks/schema";
+
+/**
+ * `components.examples`: typed against the Zod schemas (so tsc rejects a stale example), and
+ * validated against the generated JSON Schemas by tests/api/openapi-document.test.ts.
+ */
+
+const USER_ID = "r52qfLsfv3UTmI616zevb0j5Mkk09vcy";
+const CREATED = "2026-01-15T09:30:00.000Z";
+const CHANGED = "2026-01-15T10:05:12.345Z";
+const TOKEN =
+  "eyJhbGciOiJFZERTQSIsImtpZCI6ImIwT0NMN21PbUVuT1BxcTE0WXBSOGR5bXFtd0hiWkxBIn0.eyJzdWIiOiJyNTJxZkxzZnYzVVRtSTYxNnpldmIwajVNa2swOXZjeSJ9.C4IbE8lTAbT93SZNhZAdP3xNxZRrgI7NIAUnKZuRZM_ncZxvORgAiITXcvtm_h8OO8iaLfskkw04ESJzVEeMDw";
+
+const task = {
+  id: 42,
+  user_id: USER_ID,
+  title: "Buy milk",
+  description: "2 litres",
+  complete: false,
+  created_at: CREATED,
+  updated_at: CREATED,
+} satisfies TaskResponseBody;
+
+function error(code: ErrorCode, detail: string, errors?: FieldError[]): ErrorBodyJson {
+  return { detail, error_code: code, timestamp: CHANGED, ...(errors ? { errors } : {}) };
+}
+
+function authError(code: ErrorCode, detail: string, betterAuthCode: string): z.infer<typeof AuthError> {
+  return { message: detail, code: betterAuthCode, ...error(code, detail) };
+}
+
+const user = {
+  id: USER_ID,
+  email: "ada@example.com",
+  name: "Ada",
+  emailVerified: false,
+  image: null,
+  createdAt: CREATED,
+  updatedAt: CREATED,
+};
+
+const examples = {
+  // Tasks
+  TaskCreateRequest: { summary: "Title and description", value: { title: "Buy milk", description: "2 litres" } satisfies TaskCreateInput },
+  TaskUpdateRequest: { summary: "The whole task", value: { title: "Buy oat milk", description: null, complete: false } satisfies TaskUpdateInput },
+  TaskPatchRequest: { summary: "Mark complete", value: { complete: true } satisfies TaskPatchInput },
+  Task: { summary: "A task", value: task },
+  TaskReplaced: { summary: "After PUT", value: { ...task, title: "Buy oat milk", description: null, updated_at: CHANGED } satisfies TaskResponseBody },
+  TaskCompleted: { summary: "After PATCH", value: { ...task, complete: true, updated_at: CHANGED } satisfies TaskResponseBody },
+  TaskList: { summary: "Two tasks, newest first", value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }, task], count: 2, next_cursor: null } satisfies TaskListResponseBody },
+  // Errors of the task API
+  MalformedJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.") },
+  EmptyBody: { summary: "Empty body", value: error("VALIDATION_ERROR", "Request body is required (a JSON object).") },
+  NoFields: { summary: "PATCH with no field", value: error("VALIDATION_ERROR", "At least one field must be provided.") },
+  AuthMissing: { summary: "No Bearer token", value: error("AUTH_MISSING", "Authentication required: send Authorization: Bearer <token>.") },
+  AuthInvalid: { summary: "Expired, forged or malformed token", value: error("AUTH_INVALID", "Invalid access token: expired.") },
+  ForbiddenUser: { summary: "Another user's path", value: error("AUTH_FORBIDDEN", "You may only access your own tasks.") },
+  ForbiddenTask: { summary: "Another user's task", value: error("AUTH_FORBIDDEN", "This task belongs to another user.") },
+  NotFound: { summary: "No such task", value: error("NOT_FOUND", "Task 42 not found.") },
+  MethodNotAllowed: { summary: "Method not served", value: error("METHOD_NOT_ALLOWED", "Method PUT is not allowed here.") },
+  TooLarge: { summary: "Body over 64 KiB", value: error("VALIDATION_ERROR", "Request body must be at most 65536 bytes.") },
+  NotJson: { summary: "Not application/json", value: error("VALIDATION_ERROR", "Request body must be JSON: send Content-Type: application/json.") },
+  UnknownField: {
+    summary: "Unknown field",
+    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["body", "completed"], msg: "Unknown field 'completed'." }]),
+  },
+  BlankTitle: {
+    summary: "Blank title",
+    value: error("VALIDATION_ERROR", "Validation failed: title must not be blank", [{ loc: ["body", "title"], msg: "title must not be blank" }]),
+  },
+  BadTaskId: {
+    summary: "task_id not a positive integer",
+    value: error("VALIDATION_ERROR", "Validation failed: task_id must be a positive integer", [{ loc: ["path", "task_id"], msg: "task_id must be a positive integer" }]),
+  },
+  DatabaseError: { summary: "Database unavailable", value: error("DATABASE_ERROR", "The database is unavailable. Please retry shortly.") },
+  InternalError: { summary: "Unexpected error", value: error("INTERNAL_ERROR", "An unexpected error occurred.") },
+  // Authentication (Better Auth)
+  SignUpRequest: { summary: "Sign up", value: { name: "Ada", email: "ada@example.com", password: "correct-horse" } satisfies z.input<typeof SignUpEmailRequest> },
+  SignInRequest: { summary: "Sign in", value: { email: "ada@example.com", password: "correct-horse" } satisfies z.input<typeof SignInEmailRequest> },
+  SignedUp: { summary: "Signed up and signed in", value: { token: "AJftT0H8yVyVJzRfs7aqpNKMttjbLVcX", user } satisfies z.infer<typeof SignUpResponse> },
+  SignedIn: { summary: "Signed in", value: { redirect: false, token: "2VauzHjY1vCr1YZHniUsrSSzvpb1EUSi", user } satisfies z.infer<typeof SignInResponse> },
+  AccessToken: { summary: "An access token", value: { token: TOKEN } satisfies z.infer<typeof TokenResponse> },
+  Session: {
+    summary: "Signed in",
+    value: {
+      session: { id: "zU4vkkLnppwr1OiB2HOwnWRRTyBMjaVn", userId: USER_ID, token: "xu7TqRQJX3VGoGlqjWno9FLI1zM0oaJm", expiresAt: "2026-01-22T09:30:00.000Z", createdAt: CREATED, updatedAt: CREATED, ipAddress: "127.0.0.1", userAgent: "curl/8.5.0" },
+      user,
+    } satisfies z.infer<typeof SessionResponse>,
+  },
+  NoSession: { summary: "Not signed in", value: null satisfies z.infer<typeof SessionResponse> },
+  Jwks: {
+    summary: "One Ed25519 key",
+    value: { keys: [{ kty: "OKP", crv: "Ed25519", alg: "EdDSA", kid: "b0OCL7mOmEnOPqq14YpR8dymqmwHbZLA", x: "oijPSf7a2Bo5ant2VhQuWuFoKeVr6-sYJ663I94NlS4" }] } satisfies z.infer<typeof JsonWebKeySet>,
+  },
+  SignedOut: { summary: "Signed out", value: { success: true } },
+  InvalidEmail: { summary: "Invalid email", value: authError("VALIDATION_ERROR", "[body.email] Invalid email address", "VALIDATION_ERROR") },
+  PasswordTooShort: { summary: "Password too short", value: authError("VALIDATION_ERROR", "Password too short", "PASSWORD_TOO_SHORT") },
+  UserExists: { summary: "Email already registered", value: authError("VALIDATION_ERROR", "User already exists. Use another email.", "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") },
+  InvalidCredentials: { summary: "Wrong email or password", value: authError("AUTH_INVALID", "Invalid email or password", "INVALID_EMAIL_OR_PASSWORD") },
+  NoSessionError: { summary: "No session cookie", value: authError("AUTH_INVALID", "Unauthorized", "UNAUTHORIZED") },
+  InvalidOrigin: { summary: "Untrusted Origin", value: authError("AUTH_FORBIDDEN", "Invalid origin", "INVALID_ORIGIN") },
+  MissingOrigin: { summary: "Cookie without Origin", value: authError("AUTH_FORBIDDEN", "Missing or null Origin", "MISSING_OR_NULL_ORIGIN") },
+  AuthInternalError: { summary: "Unexpected error", value: error("INTERNAL_ERROR", "Internal Server Error") },
+  RateLimited: { summary: "Too many requests", value: JSON.stringify({ message: "Too many requests. Please try again later." }) },
+  // Health
+  Healthy: { summary: "Up", value: { status: "ok", database: "ok" } satisfies z.infer<typeof HealthResponse> },
+  Unhealthy: { summary: "Database not answering", value: { status: "unavailable", database: "unavailable" } satisfies z.infer<typeof HealthResponse> },
+};
+
+export type ExampleName = keyof typeof examples;
+export const componentExamples: Record<ExampleName, { summary: string; value: unknown }> = examples;

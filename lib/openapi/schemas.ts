@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { ErrorBody, FieldErrorBody, ValidationErrorBody } from "@/lib/error-schema";
+import {
+  AuthError,
+  AuthUser,
+  JsonWebKeySet,
+  SessionResponse,
+  SignInEmailRequest,
+  SignInResponse,
+  SignOutResponse,
+  SignUpEmailRequest,
+  SignUpResponse,
+  TokenResponse,
+} from "@/lib/openapi/auth-schemas";
+import {
+  Description,
+  TaskCreate,
+  TaskListResponse,
+  TaskPatch,
+  TaskResponse,
+  TaskUpdate,
+  Title,
+} from "@/lib/tasks/schema";
+
+/**
+ * `components.schemas` of the OpenAPI document, generated from the Zod schemas the API itself
+ * validates and serialises with (`z.toJSONSchema`); nothing here restates a field by hand.
+ * Request bodies are rendered as input schemas, responses as output schemas.
+ */
+
+export const HealthResponse = z.strictObject({
+  status: z.enum(["ok", "unavailable"]),
+  database: z.enum(["ok", "unavailable"]),
+});
+
+type Meta = { id?: string; description?: string; minProperties?: number };
+type Entry = [z.ZodType, Meta];
+
+// Descriptions of fields shared by several schemas (looked up by schema instance).
+const fieldDocs: Entry[] = [
+  [Title, { description: "Trimmed; 1–200 characters after trimming (blank is invalid); no NUL characters." }],
+  [Description, { description: "At most 1000 characters, or null; no NUL characters." }],
+  [TaskResponse.shape.id, { description: "Server-assigned task id." }],
+  [TaskResponse.shape.user_id, { description: "The owner's user id." }],
+  [TaskResponse.shape.created_at, { description: "ISO 8601, UTC (`Z`), millisecond precision." }],
+  [TaskResponse.shape.updated_at, { description: "Advances on every change." }],
+  [ErrorBody.shape.detail, { description: "A human-readable message; never a stack trace, SQL or driver message." }],
+  [ErrorBody.shape.error_code, { description: "Stable code to match on (see the table in the API description)." }],
+  [FieldErrorBody.shape.loc, { description: 'Where the problem is, e.g. `["body", "title"]` or `["path", "task_id"]`.' }],
+];
+
+const requestBodies: Entry[] = [
+  [TaskCreate, { id: "TaskCreate", description: "A new task. Unknown fields are rejected (422), never ignored." }],
+  [TaskUpdate, { id: "TaskUpdate", description: "The whole task (PUT): `title` and `complete` required; an omitted `description` becomes null." }],
+  // At least one field: an empty object is a 400 (lib/api/request-body.ts requireSomeField).
+  [TaskPatch, { id: "TaskPatch", description: "Any of the fields (PATCH); at least one is required.", minProperties: 1 }],
+  [SignUpEmailRequest, { id: "SignUpEmailRequest" }],
+  [SignInEmailRequest, { id: "SignInEmailRequest" }],
+];
+
+const responseBodies: Entry[] = [
+  [TaskResponse, { id: "TaskResponse", description: "A task, exactly these fields." }],
+  [TaskListResponse, { id: "TaskListResponse", description: "The user's tasks, newest first (id descending), and their number." }],
+  [ErrorBody, { id: "Error", description: "The error envelope of every error response." }],
+  [ValidationErrorBody, { id: "ValidationError", description: "A 422: the envelope plus one entry per problem." }],
+  [FieldErrorBody, { id: "FieldError", description: "One problem with the request." }],
+  [AuthError, { id: "AuthError", description: "An error from a Better Auth endpoint: the envelope plus Better Auth's own fields." }],
+  [AuthUser, { id: "AuthUser" }],
+  [SignUpResponse, { id: "SignUpResponse" }],
+  [SignInResponse, { id: "SignInResponse" }],
+  [TokenResponse, { id: "TokenResponse" }],
+  [SessionResponse, { id: "SessionResponse" }],
+  [SignOutResponse, { id: "SignOutResponse" }],
+  [JsonWebKeySet, { id: "JsonWebKeySet", description: "The public keys that verify access tokens." }],
+  [HealthResponse, { id: "HealthResponse" }],
+];
+
+/** A generated JSON Schema as an OpenAPI Schema Object: without its own dialect and id. */
+export function asSchemaObject(jsonSchema: Record<string, unknown>): Record<string, unknown> {
+  const schema = { ...jsonSchema };
+  delete schema.$schema;
+  delete schema.$id;
+  return schema;
+}
+
+function generate(entries: Entry[], io: "input" | "output"): Record<string, Record<string, unknown>> {
+  const registry = z.registry<Meta>();
+  for (const [schema, meta] of [...fieldDocs, ...entries]) registry.add(schema, meta);
+  const { schemas } = z.toJSONSchema(registry, { io, metadata: registry, uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, asSchemaObject(schema)]));
+}
+
+export function componentSchemas(): Record<string, Record<string, unknown>> {
+  return { ...generate(requestBodies, "input"), ...generate(responseBodies, "output") };
+}

@@ -1,0 +1,154 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getAuth } from "@/lib/auth";
+import { buildOpenApiDocument, routeFiles } from "@/lib/openapi/document";
+import { ORIGIN } from "../support/api";
+import { openApiDocument } from "../support/contract";
+
+/**
+ * The document and the route files agree: every method a route file exports has an operation,
+ * and every documented operation is served. Methods a route exports only to answer 405
+ * (`methodNotAllowed(...)` in lib/api/route.ts) are not operations: the path lists them under
+ * `x-methods-not-allowed`, and their `Allow` header must name exactly the path's operations.
+ */
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+
+interface RouteFile {
+  file: string;
+  /** The OpenAPI path, e.g. `/api/{user_id}/tasks`; for a catch-all, the prefix before it. */
+  template: string;
+  catchAll: boolean;
+  methods: Map<string, { handler: Handler; allow?: string }>;
+}
+
+const root = path.join(import.meta.dirname, "../..");
+const document = openApiDocument();
+let routes: RouteFile[] = [];
+
+function templateOf(file: string): { template: string; catchAll: boolean; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  let catchAll = false;
+  const segments = path
+    .dirname(file)
+    .split(path.sep)
+    .slice(1)
+    .filter((segment) => !/^\(.*\)$/.test(segment)) // route groups add no path segment
+    .flatMap((segment) => {
+      const dynamic = /^\[(\.\.\.)?(.+)\]$/.exec(segment);
+      if (!dynamic) return [segment];
+      if (dynamic[1]) {
+        catchAll = true;
+        params[dynamic[2]!] = ["openapi-route-probe"];
+        return [];
+      }
+      params[dynamic[2]!] = "1";
+      return [`{${dynamic[2]}}`];
+    });
+  return { template: `/${segments.join("/")}`, catchAll, params };
+}
+
+/** Asks a handler without credentials: a 405 METHOD_NOT_ALLOWED marks a `methodNotAllowed` handler. */
+async function probe(handler: Handler, method: string, url: string, params: Record<string, unknown>) {
+  const response = await handler(new Request(url, { method }), { params: Promise.resolve(params) });
+  const body = (await response.json().catch(() => undefined)) as { error_code?: string } | undefined;
+  return response.status === 405 && body?.error_code === "METHOD_NOT_ALLOWED" ? (response.headers.get("allow") ?? "") : undefined;
+}
+
+beforeAll(async () => {
+  routes = await Promise.all(
+    routeFiles(root).map(async (file) => {
+      const { template, catchAll, params } = templateOf(file);
+      const routeModule = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+      const url = `${ORIGIN}${template.replace(/\{[^}]+\}/g, "1")}${catchAll ? "/openapi-route-probe" : ""}`;
+      const methods = new Map<string, { handler: Handler; allow?: string }>();
+      for (const method of HTTP_METHODS) {
+        const handler = routeModule[method] as Handler | undefined;
+        if (handler) methods.set(method, { handler, allow: await probe(handler, method, url, params) });
+      }
+      return { file, template, catchAll, methods };
+    }),
+  );
+});
+
+const operationsOf = (pathItem: Record<string, unknown>) =>
+  HTTP_METHODS.filter((method) => pathItem[method.toLowerCase()] !== undefined);
+
+const documentedUnder = (prefix: string) => Object.keys(document.paths).filter((template) => template.startsWith(`${prefix}/`));
+
+function routeFor(template: string): RouteFile | undefined {
+  return routes.find((route) => route.template === template) ?? routes.find((route) => route.catchAll && template.startsWith(`${route.template}/`));
+}
+
+describe("OpenAPI document ↔ route files", () => {
+  it("finds the route files of the API, /health and the document itself", () => {
+    expect(routes.map((route) => route.template)).toEqual([
+      "/api/{user_id}/tasks",
+      "/api/{user_id}/tasks/{task_id}",
+      "/api/auth",
+      "/api/openapi.json",
+      "/health",
+    ]);
+  });
+
+  it("every method exported by a route file has an operation (a 405 handler: listed in x-methods-not-allowed)", () => {
+    const problems: string[] = [];
+    for (const route of routes) {
+      for (const [method, { allow }] of route.methods) {
+        const where = `${method} ${route.template}${route.catchAll ? "/*" : ""} (${route.file})`;
+        if (route.catchAll) {
+          if (!documentedUnder(route.template).some((template) => document.paths[template]![method.toLowerCase()])) {
+            problems.push(`${where}: no documented operation under the catch-all`);
+          }
+          continue;
+        }
+        const pathItem = document.paths[route.template];
+        if (!pathItem) {
+          problems.push(`${where}: path not documented`);
+        } else if (allow !== undefined) {
+          const listed = (pathItem["x-methods-not-allowed"] as { methods?: string[] } | undefined)?.methods ?? [];
+          if (!listed.includes(method)) problems.push(`${where}: 405 handler not listed in x-methods-not-allowed`);
+          if (allow !== operationsOf(pathItem).join(", ")) problems.push(`${where}: Allow "${allow}" ≠ documented operations`);
+        } else if (!pathItem[method.toLowerCase()]) {
+          problems.push(`${where}: no operation`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("every documented operation is served: by its route file, or for /api/auth/* by Better Auth", () => {
+    const betterAuth = Object.values(getAuth().api as Record<string, { path?: string; options?: { method?: string | string[] } }>);
+    const problems: string[] = [];
+    for (const [template, pathItem] of Object.entries(document.paths)) {
+      const route = routeFor(template);
+      if (!route) {
+        problems.push(`${template}: no route file`);
+        continue;
+      }
+      for (const method of operationsOf(pathItem)) {
+        const served = route.methods.get(method);
+        if (!served || served.allow !== undefined) problems.push(`${method} ${template}: not exported by ${route.file} (or only as a 405)`);
+        if (route.catchAll) {
+          const subPath = template.slice(route.template.length);
+          const endpoint = betterAuth.find((candidate) => candidate.path === subPath && [candidate.options?.method].flat().includes(method));
+          if (!endpoint) problems.push(`${method} ${template}: Better Auth serves no ${method} ${subPath}`);
+        }
+      }
+      for (const method of (pathItem["x-methods-not-allowed"] as { methods?: string[] } | undefined)?.methods ?? []) {
+        if (route.methods.get(method)?.allow === undefined) problems.push(`${method} ${template}: listed as 405 but not a 405 handler`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("GET /api/openapi.json – 200 with the document, prerendered at build time (force-static)", async () => {
+    const route = await import("@/app/api/openapi.json/route");
+    expect(route.dynamic).toBe("force-static");
+    const response = route.GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.json()).toEqual(buildOpenApiDocument());
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { assertMatchesContract, contractViolations } from "../support/contract";
+
+/**
+ * The contract check that tests/support/api.ts applies to every API test response: shown here
+ * to pass a conforming response and to fail each kind of drift.
+ */
+
+const task = {
+  id: 7,
+  user_id: "user-1",
+  title: "Buy milk",
+  description: null,
+  complete: false,
+  created_at: "2026-01-15T09:30:00.000Z",
+  updated_at: "2026-01-15T09:30:00.000Z",
+};
+const TASK = "/api/user-1/tasks/7";
+const TASKS = "/api/user-1/tasks";
+
+function response(status: number, body?: unknown, headers: Record<string, string> = {}) {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  const all = new Headers({ "x-request-id": "req-1", ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers });
+  return { status, headers: all, text };
+}
+
+const error = (code: string, extra: Record<string, unknown> = {}) => ({
+  detail: "Something.",
+  error_code: code,
+  timestamp: "2026-01-15T09:30:00.000Z",
+  ...extra,
+});
+
+describe("contract check – conforming responses pass", () => {
+  it.each([
+    ["GET", TASK, response(200, task)],
+    ["GET", TASKS, response(200, { tasks: [task], count: 1 })],
+    ["POST", TASKS, response(201, task, { location: TASK })],
+    ["DELETE", TASK, response(204)],
+    ["GET", TASK, response(401, error("AUTH_MISSING"), { "www-authenticate": "Bearer" })],
+    ["PATCH", TASK, response(422, error("VALIDATION_ERROR", { errors: [{ loc: ["body", "title"], msg: "no" }] }))],
+    ["PUT", TASKS, response(405, error("METHOD_NOT_ALLOWED"), { allow: "GET, POST" })],
+    ["GET", "/api/auth/get-session", response(200, null)],
+  ])("%s %s", (method, path, observed) => {
+    expect(contractViolations(method, path, observed)).toEqual([]);
+  });
+});
+
+describe("contract check – drift fails", () => {
+  it.each([
+    ["a missing field", "GET", TASK, response(200, { ...task, complete: undefined }), /must have required property 'complete'/],
+    ["an extra field", "GET", TASK, response(200, { ...task, completed: true }), /must NOT have additional properties/],
+    ["a wrong type", "GET", TASKS, response(200, { tasks: [{ ...task, id: "7" }], count: 1 }), /\/tasks\/0\/id must be integer/],
+    ["a timestamp without Z", "GET", TASK, response(200, { ...task, updated_at: "2026-01-15T09:30:00.000+01:00" }), /updated_at must match/],
+    ["an undocumented status", "GET", TASKS, response(404, error("NOT_FOUND")), /status 404 is not documented/],
+    ["an error code the status does not carry", "GET", TASK, response(404, error("VALIDATION_ERROR")), /error_code must be equal to one of the allowed values/],
+    ["a 422 without errors", "PUT", TASK, response(422, error("VALIDATION_ERROR")), /must have required property 'errors'/],
+    ["a 401 without WWW-Authenticate", "GET", TASK, response(401, error("AUTH_INVALID")), /required header WWW-Authenticate is missing/],
+    ["a 201 without Location", "POST", TASKS, response(201, task), /required header Location is missing/],
+    ["a response without X-Request-Id", "GET", TASK, { ...response(200, task), headers: new Headers({ "content-type": "application/json" }) }, /X-Request-Id is missing/],
+    ["a 204 with a body", "DELETE", TASK, response(204, {}), /no body is documented/],
+    ["an undocumented media type", "GET", TASK, response(200, task, { "content-type": "text/html" }), /content-type "text\/html" is not documented/],
+    ["an undocumented method", "PUT", "/health", response(405, error("METHOD_NOT_ALLOWED"), { allow: "GET" }), /PUT \/health is not documented/],
+    ["a 405 method that answered otherwise", "PUT", TASKS, response(200, task), /documented as 405, got 200/],
+    ["an undocumented path", "GET", "/api/user-1/notes", response(200, {}), /path \/api\/user-1\/notes is not documented/],
+  ])("%s", (_name, method, path, observed, message) => {
+    const violations = contractViolations(method, path, observed);
+    expect(violations.join("\n")).toMatch(message);
+    expect(() => assertMatchesContract(method, path, observed)).toThrow(/Response drifts from the OpenAPI document/);
+  });
+});

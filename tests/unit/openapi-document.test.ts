@@ -1,0 +1,147 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { getAuth } from "@/lib/auth";
+import { ErrorBody, ValidationErrorBody } from "@/lib/error-schema";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/openapi/auth-schemas";
+import { TaskIdParameter } from "@/lib/openapi/components";
+import { TaskCreate, TaskId, TaskListResponse, TaskPatch, TaskResponse, TaskUpdate } from "@/lib/tasks/schema";
+import { openApiDocument, resolve, schemaValidator } from "../support/contract";
+
+const run = promisify(execFile);
+const root = path.join(import.meta.dirname, "../..");
+const document = openApiDocument();
+type Json = Record<string, any>;
+
+const operation = (template: string, method: string): Json => document.paths[template]?.[method] as Json;
+
+describe("@redocly/cli lint (recommended ruleset, redocly.yaml)", () => {
+  // Each allowed warning is explained in redocly.yaml; any other warning or any error fails.
+  const explainedWarnings = [
+    "no-unused-components #/components/responses/MethodNotAllowed",
+    "operation-4xx-response #/paths/~1api~1openapi.json/get/responses",
+    "operation-4xx-response #/paths/~1health/get/responses",
+  ];
+
+  it("no errors, and no warning but the explained ones", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "openapi-lint-")), "openapi.json");
+    writeFileSync(file, JSON.stringify(document, null, 2));
+    const result = await run(
+      path.join(root, "node_modules/.bin/redocly"),
+      ["lint", file, "--config", path.join(root, "redocly.yaml"), "--format", "json"],
+      { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" }, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stdout: string; code: number }) => error);
+    const report = JSON.parse(result.stdout) as { problems: { ruleId: string; severity: string; message: string; location: { pointer: string }[] }[] };
+    const describe = (problem: (typeof report.problems)[number]) => `${problem.ruleId} ${problem.location[0]?.pointer}`;
+    expect(report.problems.filter((problem) => problem.severity === "error").map((p) => `${describe(p)}: ${p.message}`)).toEqual([]);
+    expect(report.problems.map(describe).sort()).toEqual(explainedWarnings);
+  }, 60_000);
+});
+
+describe("OpenAPI document – content", () => {
+  it("is OpenAPI 3.1 with the component schemas generated from the Zod contract", () => {
+    expect(document.openapi).toBe("3.1.0");
+    const schemas = document.components.schemas as Json;
+    const fromZod = { TaskCreate, TaskUpdate, TaskPatch, TaskResponse, TaskListResponse, Error: ErrorBody, ValidationError: ValidationErrorBody };
+    for (const [name, zodSchema] of Object.entries(fromZod)) {
+      expect(Object.keys(schemas[name].properties), name).toEqual(Object.keys(zodSchema.shape));
+      expect(schemas[name].additionalProperties, name).toBe(false);
+    }
+    expect(schemas.TaskResponse.required).toEqual(Object.keys(TaskResponse.shape));
+    expect(schemas.TaskCreate.required).toEqual(["title"]);
+    expect(schemas.TaskUpdate.required).toEqual(["title", "complete"]);
+    expect(schemas.ValidationError.required).toEqual(["detail", "error_code", "timestamp", "errors"]);
+    expect(schemas.Error.properties.error_code.enum).toEqual([
+      "VALIDATION_ERROR",
+      "AUTH_MISSING",
+      "AUTH_INVALID",
+      "AUTH_FORBIDDEN",
+      "NOT_FOUND",
+      "METHOD_NOT_ALLOWED",
+      "DATABASE_ERROR",
+      "INTERNAL_ERROR",
+    ]);
+  });
+
+  it("documents every status issue 2 gives each of the six task operations, and no other", () => {
+    const statuses = (template: string, method: string) => Object.keys(operation(template, method).responses).map(Number);
+    expect(statuses("/api/{user_id}/tasks", "get")).toEqual([200, 401, 403, 500]);
+    expect(statuses("/api/{user_id}/tasks", "post")).toEqual([201, 400, 401, 403, 413, 415, 422, 500]);
+    expect(statuses("/api/{user_id}/tasks/{task_id}", "get")).toEqual([200, 401, 403, 404, 422, 500]);
+    expect(statuses("/api/{user_id}/tasks/{task_id}", "put")).toEqual([200, 400, 401, 403, 404, 413, 415, 422, 500]);
+    expect(statuses("/api/{user_id}/tasks/{task_id}", "patch")).toEqual([200, 400, 401, 403, 404, 413, 415, 422, 500]);
+    expect(statuses("/api/{user_id}/tasks/{task_id}", "delete")).toEqual([204, 401, 403, 404, 422, 500]);
+    expect(document.paths["/api/{user_id}/tasks"]!["x-methods-not-allowed"]).toMatchObject({ methods: ["PUT", "PATCH", "DELETE"] });
+    expect(document.paths["/api/{user_id}/tasks/{task_id}"]!["x-methods-not-allowed"]).toMatchObject({ methods: ["POST"] });
+  });
+
+  it("every task operation requires bearerAuth (a JWT) and takes its path parameters", () => {
+    expect(document.components.securitySchemes!.bearerAuth).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: "JWT" });
+    for (const template of ["/api/{user_id}/tasks", "/api/{user_id}/tasks/{task_id}"]) {
+      const pathItem = document.paths[template] as Json;
+      const names = pathItem.parameters.map((parameter: Json) => resolve(parameter, "").value.name);
+      expect(names).toEqual(template.endsWith("{task_id}") ? ["user_id", "task_id"] : ["user_id"]);
+      for (const method of ["get", "post", "put", "patch", "delete"].filter((m) => pathItem[m])) {
+        expect(pathItem[method].security, `${method} ${template}`).toEqual([{ bearerAuth: [] }]);
+      }
+    }
+  });
+
+  it("the documented task_id format is exactly what the API accepts", () => {
+    const schema = (document.components.parameters as Json).TaskId.schema;
+    expect(schema).toMatchObject({ type: "integer", minimum: 1, maximum: 2_147_483_647 });
+    for (const accepted of [schema.minimum, 42, schema.maximum]) expect(TaskId.safeParse(String(accepted)).success).toBe(true);
+    for (const rejected of [0, schema.maximum + 1, -1]) expect(TaskId.safeParse(String(rejected)).success).toBe(false);
+    expect(TaskIdParameter.safeParse(1.5).success).toBe(false);
+  });
+
+  it("documents how to get a token: sign-up, sign-in, token, sign-out and jwks, with their bodies", () => {
+    const bodySchema = (op: Json) => op.requestBody.content["application/json"].schema.$ref;
+    const okSchema = (op: Json) => op.responses["200"].content["application/json"].schema.$ref;
+    expect(bodySchema(operation("/api/auth/sign-up/email", "post"))).toBe("#/components/schemas/SignUpEmailRequest");
+    expect(okSchema(operation("/api/auth/sign-up/email", "post"))).toBe("#/components/schemas/SignUpResponse");
+    expect(bodySchema(operation("/api/auth/sign-in/email", "post"))).toBe("#/components/schemas/SignInEmailRequest");
+    expect(okSchema(operation("/api/auth/sign-in/email", "post"))).toBe("#/components/schemas/SignInResponse");
+    expect(okSchema(operation("/api/auth/token", "get"))).toBe("#/components/schemas/TokenResponse");
+    expect(okSchema(operation("/api/auth/sign-out", "post"))).toBe("#/components/schemas/SignOutResponse");
+    expect(okSchema(operation("/api/auth/jwks", "get"))).toBe("#/components/schemas/JsonWebKeySet");
+    expect(operation("/health", "get").responses).toHaveProperty("503");
+  });
+
+  it("the documented password lengths are Better Auth's", () => {
+    const { minPasswordLength, maxPasswordLength } = getAuth().options.emailAndPassword ?? {};
+    expect([minPasswordLength, maxPasswordLength]).toEqual([PASSWORD_MIN, PASSWORD_MAX]);
+  });
+
+  it("every example validates against the schema of the media type that shows it", () => {
+    const checked: string[] = [];
+    const problems: string[] = [];
+    // Walks the whole document (paths and components) for media type objects.
+    const walk = (node: unknown, pointer: string): void => {
+      if (!node || typeof node !== "object") return;
+      for (const [key, child] of Object.entries(node as Json)) {
+        const childPointer = `${pointer}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+        if (key === "content" && pointer.match(/\/(responses\/[^/]+|requestBody)$/)) {
+          for (const [mediaType, media] of Object.entries(child as Json)) {
+            const mediaPointer = `${childPointer}/${mediaType.replaceAll("/", "~1")}`;
+            const examples = Object.entries<Json>(media.examples ?? {}).map(([name, example]) => [name, resolve(example, "").value.value] as const);
+            if ("example" in media) examples.push(["example", media.example]);
+            for (const [name, value] of examples) {
+              const validate = schemaValidator(`${mediaPointer}/schema`);
+              checked.push(`${mediaPointer} ${name}`);
+              if (!validate(value)) problems.push(`${mediaPointer} ${name}: ${JSON.stringify(validate.errors)}`);
+            }
+          }
+        } else {
+          walk(child, childPointer);
+        }
+      }
+    };
+    walk(document, "");
+    expect(problems).toEqual([]);
+    expect(checked.length).toBeGreaterThan(40);
+  });
+});
