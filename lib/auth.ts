@@ -4,6 +4,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins";
 import { getDb } from "@/db/index";
 import * as schema from "@/db/schema";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { env } from "@/lib/env";
 import { jwtSettings } from "@/lib/jwt-settings";
@@ -15,7 +16,7 @@ function createAuth() {
     secret: resolveAuthSecret(env),
     trustedOrigins: env.trustedOrigins,
     database: drizzleAdapter(getDb(), { provider: "pg", schema }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
     plugins: [
       jwt({
         jwks: { keyPairConfig: { alg: jwtSettings.algorithm, crv: "Ed25519" } },
