@@ -11,7 +11,7 @@ function jwt(claims: Record<string, unknown>): string {
 function tokenServer() {
   let clock = 1_000_000;
   let issued = 0;
-  const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => {
+  const fetch = vi.fn<typeof globalThis.fetch>(async () => {
     issued += 1;
     const iat = 1_700_000_000; // deliberately far from `clock`: the server's clock is not ours
     return Response.json({ token: jwt({ sub: "u1", n: issued, iat, exp: iat + 900 }) });
