@@ -6,9 +6,11 @@ import styles from "./auth.module.css";
 export function AuthShell({ title, lead, footer, children }: { title: string; lead: string; footer: ReactNode; children: ReactNode }) {
   return (
     <div className={styles.shell}>
-      <Link href="/" className={styles.brand} prefetch={false}>
-        todo-next
-      </Link>
+      <header>
+        <Link href="/" className={styles.brand} prefetch={false}>
+          todo-next
+        </Link>
+      </header>
       <main id="main" className={styles.card}>
         <h1>{title}</h1>
         <p className={styles.lead}>{lead}</p>
