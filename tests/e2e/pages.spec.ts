@@ -7,6 +7,9 @@ import { apiSession, expect, test, type Account } from "./support/fixtures";
 const SCREENSHOTS = path.join("test-results", "screenshots");
 const FIRST_LOAD_BUDGET_BYTES = 180_000;
 
+// Several browser contexts and axe runs per test: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 interface PageCase {
   name: string;
   path: string;
@@ -45,12 +48,13 @@ test.beforeEach(async ({ account, baseURL, playwright }) => {
 });
 
 for (const { name, path: pagePath, signedIn, ready } of pages) {
-  test(`${name} page: screenshots at 390 px and 1280 px`, async ({ openPage }) => {
-    for (const width of [390, 1280]) {
+  test(`${name} page: screenshots at 390 px and 1280 px; nothing overflows a 360 px phone`, async ({ openPage }) => {
+    for (const width of [360, 390, 1280]) {
       const page = await openPage({ signedIn, viewport: { width, height: 900 } });
       await page.goto(pagePath);
       await ready(page);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `page width at ${width} px`).toBeLessThanOrEqual(width);
+      if (width !== 360) await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
     }
   });
 

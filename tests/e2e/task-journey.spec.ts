@@ -21,6 +21,8 @@ async function createTask(page: Page, title: string, description?: string) {
 }
 
 test("sign up → three tasks → edit → complete → filter → delete → reload → sign out → sign in: the same tasks; a second user sees none", async ({ openPage }) => {
+  // A long scenario with three sign-ups/sign-ins: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   const page = await openPage();
   const cspViolations: string[] = [];
   page.on("console", (message) => {
