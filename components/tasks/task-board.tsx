@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { filterTasks, type TaskFilter } from "@/lib/client/task-cache";
-import type { TaskResponseBody } from "@/lib/tasks/schema";
+import type { TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 import { NewTaskForm } from "./new-task-form";
 import { TaskFilters } from "./task-filters";
 import { TaskItem } from "./task-item";
@@ -33,7 +33,7 @@ export function TaskBoard() {
   const completed = tasks.filter((task) => task.complete).length;
   const visible = filterTasks(tasks, filter);
 
-  function change(task: TaskResponseBody, changes: Parameters<typeof update.mutate>[0]["changes"]) {
+  function change(task: TaskResponseBody, changes: TaskPatchInput) {
     setNotice("");
     update.mutate({ task, changes });
   }

@@ -17,13 +17,14 @@ export function useTaskList() {
   return useQuery({ queryKey: tasksKey, queryFn: () => api.list() });
 }
 
-/** After the last change in flight settles, the list is read again to match the server exactly. */
-function settle(client: QueryClient): void {
-  if (client.isMutating({ mutationKey: changeKey }) === 1) void client.invalidateQueries({ queryKey: tasksKey });
-}
-
+/** True inside the callbacks of the only change (toggle, edit, delete) still in flight. */
 function lastChangeInFlight(client: QueryClient): boolean {
   return client.isMutating({ mutationKey: changeKey }) === 1;
+}
+
+/** After the last change in flight settles, the list is read again to match the server exactly. */
+function settle(client: QueryClient): void {
+  if (lastChangeInFlight(client)) void client.invalidateQueries({ queryKey: tasksKey });
 }
 
 /** Create is not optimistic (the id comes from the server) and never retried (POST). */
