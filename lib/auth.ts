@@ -4,6 +4,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins";
 import { getDb } from "@/db/index";
 import * as schema from "@/db/schema";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { env } from "@/lib/env";
 import { jwtSettings } from "@/lib/jwt-settings";
@@ -15,7 +16,7 @@ function createAuth() {
     secret: resolveAuthSecret(env),
     trustedOrigins: env.trustedOrigins,
     database: drizzleAdapter(getDb(), { provider: "pg", schema }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
     // Counters in the database: in-memory ones are useless across serverless instances. Better
     // Auth's stricter built-in rules apply to sign-in and sign-up (3 per 10 s per IP).
     rateLimit: { enabled: env.authRateLimit, storage: "database", window: 60, max: 100 },

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { DESCRIPTION_MAX, TITLE_MAX } from "./limits";
 
 /**
  * The task API's contract: request validation, response shapes, the OpenAPI document and the
  * UI's forms all come from these schemas. Never imports db/ or anything server-only.
  */
 
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 1000;
+export { DESCRIPTION_MAX, TITLE_MAX };
 
 // PostgreSQL text cannot hold U+0000; rejecting it here keeps it a 422, not a database error.
 const noNul = (value: string) => !value.includes("\u0000");

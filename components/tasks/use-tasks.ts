@@ -1,0 +1,94 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { describeError } from "@/lib/client/api-error";
+import { insertTask, patchTask, removeTask, replaceTask, revertTask } from "@/lib/client/task-cache";
+import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
+import { useTaskApi } from "./task-api-context";
+
+type TaskList = TaskListResponseBody;
+type Task = TaskResponseBody;
+
+export const tasksKey = ["tasks"] as const;
+const changeKey = ["tasks", "change"] as const;
+
+export function useTaskList() {
+  const api = useTaskApi();
+  return useQuery({ queryKey: tasksKey, queryFn: () => api.list() });
+}
+
+/** True inside the callbacks of the only change (toggle, edit, delete) still in flight. */
+function lastChangeInFlight(client: QueryClient): boolean {
+  return client.isMutating({ mutationKey: changeKey }) === 1;
+}
+
+/** After the last change in flight settles, the list is read again to match the server exactly. */
+function settle(client: QueryClient): void {
+  if (lastChangeInFlight(client)) void client.invalidateQueries({ queryKey: tasksKey });
+}
+
+/** Create is not optimistic (the id comes from the server) and never retried (POST). */
+export function useCreateTask() {
+  const api = useTaskApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TaskCreateInput) => api.create(input),
+    retry: false,
+    onSuccess: (task) => {
+      if (client.getQueryData<TaskList>(tasksKey)) client.setQueryData<TaskList>(tasksKey, (list) => list && insertTask(list, task));
+      else void client.invalidateQueries({ queryKey: tasksKey });
+    },
+  });
+}
+
+function changeLabel(changes: TaskPatchInput, title: string): string {
+  if (Object.keys(changes).length === 1 && changes.complete !== undefined) {
+    return `Couldn't mark “${title}” as ${changes.complete ? "complete" : "not complete"}`;
+  }
+  return `Couldn't save your changes to “${title}”`;
+}
+
+/** Toggle and edit: shown at once, rolled back (only the fields changed) if the server refuses. */
+export function useUpdateTask(onRolledBack: (message: string) => void) {
+  const api = useTaskApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: changeKey,
+    mutationFn: ({ task, changes }: { task: Task; changes: TaskPatchInput }) => api.update(task.id, changes),
+    onMutate: async ({ task, changes }) => {
+      await client.cancelQueries({ queryKey: tasksKey });
+      const before = client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
+      client.setQueryData<TaskList>(tasksKey, (list) => list && patchTask(list, task.id, changes));
+      return { before };
+    },
+    onError: (error, { task, changes }, context) => {
+      const before = context?.before ?? task;
+      client.setQueryData<TaskList>(tasksKey, (list) => list && revertTask(list, before, changes));
+      onRolledBack(`${changeLabel(changes, before.title)}: ${describeError(error)} The change was undone.`);
+    },
+    onSuccess: (saved) => {
+      // With other changes still in flight, their optimistic state stays until the final read.
+      if (lastChangeInFlight(client)) client.setQueryData<TaskList>(tasksKey, (list) => list && replaceTask(list, saved));
+    },
+    onSettled: () => settle(client),
+  });
+}
+
+/** Delete: the task leaves the list at once and comes back if the server refuses. */
+export function useDeleteTask(onRolledBack: (message: string) => void) {
+  const api = useTaskApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: changeKey,
+    mutationFn: (task: Task) => api.remove(task.id),
+    onMutate: async (task) => {
+      await client.cancelQueries({ queryKey: tasksKey });
+      client.setQueryData<TaskList>(tasksKey, (list) => list && removeTask(list, task.id));
+    },
+    onError: (error, task) => {
+      client.setQueryData<TaskList>(tasksKey, (list) => list && insertTask(list, task));
+      onRolledBack(`Couldn't delete “${task.title}”: ${describeError(error)} It is back in your list.`);
+    },
+    onSettled: () => settle(client),
+  });
+}

@@ -1,0 +1,41 @@
+import type { z } from "zod";
+
+/** Messages to show next to form fields, by field name. */
+export type FieldMessages = Partial<Record<string, string>>;
+
+export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldMessages };
+
+/**
+ * Checks form values with a Zod schema (the API's own, for tasks) and keeps the first message for
+ * each top-level field, for showing next to that field.
+ */
+export function validateForm<S extends z.ZodType>(schema: S, values: unknown): Validated<z.output<S>> {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldMessages = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : "form";
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+interface AuthFailure {
+  status?: number;
+  code?: string;
+  message?: string;
+}
+
+/**
+ * Better Auth's sign-in and sign-up errors, as a message and the field it belongs to (if any).
+ * "Invalid email or password" deliberately stays on the form: it must not say which one is wrong.
+ */
+export function describeAuthError(error: AuthFailure): { field?: "email" | "password"; message: string } {
+  if (error.status === 429) return { message: "Too many attempts. Please wait a few seconds and try again." };
+  if (!error.status) return { message: "Could not reach the server. Check your connection and try again." };
+  const message = error.message || "Something went wrong. Please try again.";
+  const code = error.code ?? "";
+  if (code.startsWith("USER_ALREADY_EXISTS") || code === "INVALID_EMAIL") return { field: "email", message };
+  if (code.startsWith("PASSWORD_TOO_")) return { field: "password", message };
+  return { message };
+}
