@@ -105,8 +105,6 @@ export const tasks = pgTable(
     complete: boolean("complete").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
-    /** Bumped by every write; the ETag is made from it. */
-    version: integer("version").notNull().default(1),
   },
   // One index per list order (keyset pagination walks them): user first, then the sort key,
   // then id as the tie-breaker. "A user's tasks, newest first" is the default: id descending.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { describeError } from "@/lib/client/api-error";
+import { describeError, newerVersion } from "@/lib/client/api-error";
 import { insertTask, patchTask, removeTask, replaceTask, revertTask } from "@/lib/client/task-cache";
 import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 import { useTaskApi } from "./task-api-context";
@@ -54,7 +54,7 @@ export function useUpdateTask(onRolledBack: (message: string) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationKey: changeKey,
-    mutationFn: ({ task, changes }: { task: Task; changes: TaskPatchInput }) => api.update(task.id, changes),
+    mutationFn: ({ task, changes }: { task: Task; changes: TaskPatchInput }) => api.update(task, changes),
     onMutate: async ({ task, changes }) => {
       await client.cancelQueries({ queryKey: tasksKey });
       const before = client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
@@ -63,6 +63,14 @@ export function useUpdateTask(onRolledBack: (message: string) => void) {
     },
     onError: (error, { task, changes }, context) => {
       const before = context?.before ?? task;
+      const newer = newerVersion(error);
+      if (newer) {
+        // Changed in another tab or device meanwhile: nothing is overwritten; the newer version is
+        // shown, and the user decides whether to make the change again on top of it.
+        client.setQueryData<TaskList>(tasksKey, (list) => list && replaceTask(list, newer));
+        onRolledBack(`“${before.title}” was changed elsewhere, so your change was not saved. This is the latest version: make your change again to apply it.`);
+        return;
+      }
       client.setQueryData<TaskList>(tasksKey, (list) => list && revertTask(list, before, changes));
       onRolledBack(`${changeLabel(changes, before.title)}: ${describeError(error)} The change was undone.`);
     },
@@ -80,14 +88,19 @@ export function useDeleteTask(onRolledBack: (message: string) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationKey: changeKey,
-    mutationFn: (task: Task) => api.remove(task.id),
+    mutationFn: (task: Task) => api.remove(task),
     onMutate: async (task) => {
       await client.cancelQueries({ queryKey: tasksKey });
       client.setQueryData<TaskList>(tasksKey, (list) => list && removeTask(list, task.id));
     },
     onError: (error, task) => {
-      client.setQueryData<TaskList>(tasksKey, (list) => list && insertTask(list, task));
-      onRolledBack(`Couldn't delete “${task.title}”: ${describeError(error)} It is back in your list.`);
+      const newer = newerVersion(error);
+      client.setQueryData<TaskList>(tasksKey, (list) => list && insertTask(list, newer ?? task));
+      onRolledBack(
+        newer
+          ? `“${task.title}” was changed elsewhere, so it was not deleted. This is the latest version: delete it again if you still want to.`
+          : `Couldn't delete “${task.title}”: ${describeError(error)} It is back in your list.`,
+      );
     },
     onSettled: () => settle(client),
   });

@@ -1,3 +1,5 @@
+import type { TaskResponseBody } from "@/lib/tasks/schema";
+
 /**
  * A failed call to the API as the browser sees it: the HTTP status (0 when the request never got
  * an answer), the envelope's `error_code` and `detail`, and its per-field messages keyed by field
@@ -11,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string | undefined,
     readonly detail: string,
     readonly fieldErrors: Readonly<Record<string, string>> = {},
+    /** With a 412 PRECONDITION_FAILED: the task as it is now on the server. */
+    readonly current?: TaskResponseBody,
   ) {
     super(detail);
   }
@@ -27,6 +31,7 @@ interface ErrorEnvelope {
   error_code?: unknown;
   code?: unknown;
   errors?: unknown;
+  task?: unknown;
 }
 
 function fieldErrorsOf(errors: unknown): Record<string, string> {
@@ -55,7 +60,13 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
     (typeof body.message === "string" && body.message) ||
     `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}.`;
   const code = typeof body.error_code === "string" ? body.error_code : typeof body.code === "string" ? body.code : undefined;
-  return new ApiError(response.status, code, detail, fieldErrorsOf(body.errors));
+  const current = response.status === 412 && body.task && typeof body.task === "object" ? (body.task as TaskResponseBody) : undefined;
+  return new ApiError(response.status, code, detail, fieldErrorsOf(body.errors), current);
+}
+
+/** The server's newer version of a task, when a conditional write found it changed (412). */
+export function newerVersion(error: unknown): TaskResponseBody | undefined {
+  return error instanceof ApiError && error.status === 412 ? error.current : undefined;
 }
 
 /** Worth trying again: no answer at all, or the server's own failure. Never a 4xx. */

@@ -3,11 +3,21 @@ import type { TokenStore } from "@/lib/client/token-store";
 import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 
 export interface TaskApi {
+  /** Every task: the pages of the list, followed to the end. */
   list(): Promise<TaskListResponseBody>;
-  create(input: TaskCreateInput): Promise<TaskResponseBody>;
-  update(taskId: number, changes: TaskPatchInput): Promise<TaskResponseBody>;
-  remove(taskId: number): Promise<void>;
+  /** With an Idempotency-Key, so a repeated create (double click, retry) never makes two tasks. */
+  create(input: TaskCreateInput, idempotencyKey?: string): Promise<TaskResponseBody>;
+  /** Conditional on the version the user saw (If-Match): a change made elsewhere meanwhile is a 412, never overwritten. */
+  update(task: TaskResponseBody, changes: TaskPatchInput): Promise<TaskResponseBody>;
+  remove(task: TaskResponseBody): Promise<void>;
 }
+
+/** The task's entity tag, as the API computes it: its id and the millisecond of its last write. */
+export function etagOf(task: TaskResponseBody): string {
+  return `"${task.id}.${Date.parse(task.updated_at)}"`;
+}
+
+const PAGE = 500;
 
 interface TaskApiOptions {
   userId: string;
@@ -26,8 +36,8 @@ export function createTaskApi({ userId, tokens, fetch: customFetch }: TaskApiOpt
   const doFetch = customFetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const base = `/api/${encodeURIComponent(userId)}/tasks`;
 
-  async function attempt(method: string, path: string, token: string, body: unknown): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
+  async function attempt(method: string, path: string, token: string, body: unknown, extra: Record<string, string>): Promise<Response> {
+    const headers: Record<string, string> = { ...extra, authorization: `Bearer ${token}`, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     try {
       return await doFetch(path, {
@@ -43,12 +53,12 @@ export function createTaskApi({ userId, tokens, fetch: customFetch }: TaskApiOpt
     }
   }
 
-  async function send(method: string, path: string, body?: unknown): Promise<Response> {
+  async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
     const token = await tokens.get();
-    let response = await attempt(method, path, token, body);
+    let response = await attempt(method, path, token, body, headers);
     if (response.status === 401) {
       tokens.invalidate(token);
-      response = await attempt(method, path, await tokens.get(), body);
+      response = await attempt(method, path, await tokens.get(), body, headers);
     }
     return response;
   }
@@ -60,16 +70,23 @@ export function createTaskApi({ userId, tokens, fetch: customFetch }: TaskApiOpt
 
   return {
     async list() {
-      return json<TaskListResponseBody>(await send("GET", base));
+      const first = await json<TaskListResponseBody>(await send("GET", `${base}?limit=${PAGE}`));
+      const tasks = [...first.tasks];
+      for (let cursor = first.next_cursor; cursor; ) {
+        const page = await json<TaskListResponseBody>(await send("GET", `${base}?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`));
+        tasks.push(...page.tasks);
+        cursor = page.next_cursor;
+      }
+      return { tasks, count: tasks.length, next_cursor: null };
     },
-    async create(input) {
-      return json<TaskResponseBody>(await send("POST", base, input));
+    async create(input, idempotencyKey = crypto.randomUUID()) {
+      return json<TaskResponseBody>(await send("POST", base, input, { "idempotency-key": idempotencyKey }));
     },
-    async update(taskId, changes) {
-      return json<TaskResponseBody>(await send("PATCH", `${base}/${taskId}`, changes));
+    async update(task, changes) {
+      return json<TaskResponseBody>(await send("PATCH", `${base}/${task.id}`, changes, { "if-match": etagOf(task) }));
     },
-    async remove(taskId) {
-      const response = await send("DELETE", `${base}/${taskId}`);
+    async remove(task) {
+      const response = await send("DELETE", `${base}/${task.id}`, undefined, { "if-match": etagOf(task) });
       // A retried DELETE whose first attempt went through finds nothing left: the goal is met.
       if (response.ok || response.status === 404) return;
       throw await errorFromResponse(response);

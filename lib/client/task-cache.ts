@@ -7,8 +7,9 @@ import type { TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/l
 type TaskList = TaskListResponseBody;
 type Task = TaskResponseBody;
 
+// The page holds every task (task-api.ts reads all pages), so there is never a next cursor.
 function withTasks(tasks: Task[]): TaskList {
-  return { tasks, count: tasks.length };
+  return { tasks, count: tasks.length, next_cursor: null };
 }
 
 /** A change applied ahead of the server's answer. */

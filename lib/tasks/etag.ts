@@ -1,11 +1,13 @@
 /**
- * Strong entity tags. A task's tag names its id and version (bumped by every write); a list's
- * tag is a digest of the exact body, so any change to the page, its count or cursor changes it.
+ * Strong entity tags. A task's tag names its id and the millisecond of its `updated_at`, which
+ * every write moves forward by at least a millisecond: a version any client holding the task
+ * already has. A list's tag is a digest of the exact body, so any change to the page, its count
+ * or cursor changes it.
  */
 import { createHash } from "node:crypto";
 
-export function taskEtag(id: number, version: number): string {
-  return `"${id}.${version}"`;
+export function taskEtag(id: number, updatedAt: Date): string {
+  return `"${id}.${updatedAt.getTime()}"`;
 }
 
 export function bodyEtag(body: unknown): string {
@@ -20,13 +22,13 @@ export function parseEntityTags(header: string): "*" | { tag: string; weak: bool
   return tags;
 }
 
-/** The versions of task `id` that an If-Match header allows (strong comparison: weak tags never match). */
+/** The versions (updated_at in ms) of task `id` that an If-Match header allows (strong comparison: weak tags never match). */
 export function versionsMatching(header: string, id: number): "*" | number[] {
   const tags = parseEntityTags(header);
   if (tags === "*") return "*";
   const prefix = `"${id}.`;
   return tags
-    .filter(({ tag, weak }) => !weak && tag.startsWith(prefix) && /^"\d+\.\d{1,9}"$/.test(tag))
+    .filter(({ tag, weak }) => !weak && tag.startsWith(prefix) && /^"\d+\.\d{1,15}"$/.test(tag))
     .map(({ tag }) => Number(tag.slice(prefix.length, -1)));
 }
 

@@ -26,7 +26,7 @@ export interface VersionedTask {
   etag: string;
 }
 
-/** What an If-Match header allows: any existing version ("*"), or only the versions listed. */
+/** What an If-Match header allows: any existing version ("*"), or only the versions (updated_at, ms) listed. */
 export type Precondition = "*" | number[] | undefined;
 
 /** Responses pass through the output schema, so what the API returns is what the docs say. */
@@ -43,7 +43,7 @@ export function toTaskResponse(row: TaskRow): TaskResponseBody {
 }
 
 function versioned(row: TaskRow): VersionedTask {
-  return { task: toTaskResponse(row), etag: taskEtag(row.id, row.version) };
+  return { task: toTaskResponse(row), etag: taskEtag(row.id, row.updatedAt) };
 }
 
 async function query<T>(run: () => Promise<T>): Promise<T> {
@@ -83,8 +83,9 @@ async function unwrittenError(userId: string, taskId: number, precondition: Prec
   return missingTaskError(taskId);
 }
 
+const updatedAtMs = sql`floor(extract(epoch from ${tasks.updatedAt}) * 1000)::bigint`;
 const versionAllowed = (precondition: Precondition): SQL | undefined =>
-  Array.isArray(precondition) ? (precondition.length ? inArray(tasks.version, precondition) : sql`false`) : undefined;
+  Array.isArray(precondition) ? (precondition.length ? inArray(updatedAtMs, precondition) : sql`false`) : undefined;
 
 // Strictly later than the previous value even when two writes land in the same millisecond,
 // the precision of the API's timestamps.
@@ -191,7 +192,7 @@ export async function updateTask(
   const [row] = await query(() =>
     db
       .update(tasks)
-      .set({ ...changes, updatedAt: nextUpdatedAt, version: sql`${tasks.version} + 1` })
+      .set({ ...changes, updatedAt: nextUpdatedAt })
       .where(and(ownedBy(userId, taskId), versionAllowed(precondition)))
       .returning(),
   );

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiError } from "@/lib/client/api-error";
+import { ApiError, newerVersion } from "@/lib/client/api-error";
 import { createTaskApi } from "@/lib/client/task-api";
 import { createTokenStore, type TokenStore } from "@/lib/client/token-store";
 import { call, signUp, type TestUser } from "../support/api";
+import { seedTasks } from "../support/seed";
 
 /**
  * The browser's task client (lib/client/) against the real route handlers: a fetch that hands
@@ -42,9 +43,11 @@ describe("browser task client against the API", () => {
     expect(list.tasks.map((task) => task.id).slice(0, 2)).toEqual([second.id, first.id]);
     expect(list.count).toBe(list.tasks.length);
 
-    expect(await api.update(first.id, { complete: true })).toMatchObject({ id: first.id, complete: true });
-    expect(await api.update(first.id, { title: "First, renamed", description: null })).toMatchObject({ title: "First, renamed", description: null });
-    await api.remove(first.id);
+    const completed = await api.update(first, { complete: true });
+    expect(completed).toMatchObject({ id: first.id, complete: true });
+    const renamed = await api.update(completed, { title: "First, renamed", description: null });
+    expect(renamed).toMatchObject({ title: "First, renamed", description: null });
+    await api.remove(renamed);
     expect((await api.list()).tasks.some((task) => task.id === first.id)).toBe(false);
 
     const taskCalls = fetch.mock.calls.filter(([url]) => String(url).startsWith(`/api/${alice.id}/tasks`));
@@ -59,8 +62,43 @@ describe("browser task client against the API", () => {
   it("a DELETE that finds the task already gone (a retry after a lost answer) succeeds", async () => {
     const { api } = clientFor(alice);
     const task = await api.create({ title: "Delete me twice" });
-    await api.remove(task.id);
-    await expect(api.remove(task.id)).resolves.toBeUndefined();
+    await api.remove(task);
+    await expect(api.remove(task)).resolves.toBeUndefined();
+  });
+
+  it("writes are conditional on the version the user saw: a change made elsewhere is a 412 with the newer task, never overwritten", async () => {
+    const tab1 = clientFor(alice).api;
+    const tab2 = clientFor(alice).api;
+    const task = await tab1.create({ title: "Shared" });
+    const elsewhere = await tab2.update(task, { title: "Changed in tab 2" });
+    const error = await tab1.update(task, { title: "Stale edit from tab 1" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 412, code: "PRECONDITION_FAILED" });
+    expect(newerVersion(error)).toEqual(elsewhere);
+    await expect(tab1.remove(task)).rejects.toMatchObject({ status: 412 });
+    expect((await tab1.list()).tasks.find((item) => item.id === task.id)?.title).toBe("Changed in tab 2");
+    expect(newerVersion(new Error("other"))).toBeUndefined();
+  });
+
+  it("every create carries an Idempotency-Key; repeating one creates nothing new", async () => {
+    const { api, fetch } = clientFor(alice);
+    const once = await api.create({ title: "Double click" }, "click-1");
+    const twice = await api.create({ title: "Double click" }, "click-1");
+    expect(twice).toEqual(once);
+    await api.create({ title: "Auto key" });
+    const keys = fetch.mock.calls
+      .filter(([, init]) => init?.method === "POST" && String(init?.body).includes("Auto key"))
+      .map(([, init]) => (init?.headers as Record<string, string>)["idempotency-key"]);
+    expect(keys).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+  });
+
+  it("the list follows next_cursor to the end", async () => {
+    const carol = await signUp("Carol");
+    await seedTasks(carol.id, 1_050);
+    const { api, fetch } = clientFor(carol);
+    const list = await api.list();
+    expect(list.count).toBe(1_050);
+    expect(new Set(list.tasks.map((task) => task.id)).size).toBe(1_050);
+    expect(fetch.mock.calls.filter(([url]) => String(url).startsWith(`/api/${carol.id}/tasks`))).toHaveLength(3);
   });
 
   it("the API's 422 reaches the caller with its detail and per-field messages", async () => {
@@ -74,7 +112,8 @@ describe("browser task client against the API", () => {
   it("another user's path is a 403 AUTH_FORBIDDEN, for reads and deletes alike", async () => {
     const { api } = clientFor(bob, alice.id);
     await expect(api.list()).rejects.toMatchObject({ status: 403, code: "AUTH_FORBIDDEN" });
-    await expect(api.remove(1)).rejects.toMatchObject({ status: 403, code: "AUTH_FORBIDDEN" });
+    const task = await clientFor(alice).api.create({ title: "Alice's" });
+    await expect(api.remove(task)).rejects.toMatchObject({ status: 403, code: "AUTH_FORBIDDEN" });
   });
 
   it("a refused token is dropped and the call repeated once with a fresh one", async () => {
@@ -112,7 +151,8 @@ describe("browser task client against the API", () => {
     const fetch = vi.fn(async () => {
       throw new TypeError("Failed to fetch");
     });
-    await expect(createTaskApi({ userId: alice.id, tokens, fetch }).update(1, { complete: true })).rejects.toMatchObject({ status: 0 });
+    const task = await clientFor(alice).api.create({ title: "Offline" });
+    await expect(createTaskApi({ userId: alice.id, tokens, fetch }).update(task, { complete: true })).rejects.toMatchObject({ status: 0 });
   });
 
   it("uses the global fetch by default", async () => {

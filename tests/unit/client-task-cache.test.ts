@@ -7,7 +7,7 @@ function task(id: number, changes: Partial<TaskResponseBody> = {}): TaskResponse
   return { id, user_id: "u1", title: `Task ${id}`, description: null, complete: false, created_at: at, updated_at: at, ...changes };
 }
 
-const list = { tasks: [task(3), task(2, { complete: true }), task(1)], count: 3 };
+const list = { tasks: [task(3), task(2, { complete: true }), task(1)], count: 3, next_cursor: null };
 
 describe("optimistic edits of the cached list", () => {
   it("patchTask changes one task and nothing else", () => {
@@ -32,7 +32,7 @@ describe("optimistic edits of the cached list", () => {
 
   it("removeTask and insertTask keep newest-first order and the count", () => {
     const removed = removeTask(list, 2);
-    expect(removed).toEqual({ tasks: [list.tasks[0], list.tasks[2]], count: 2 });
+    expect(removed).toEqual({ tasks: [list.tasks[0], list.tasks[2]], count: 2, next_cursor: null });
     const restored = insertTask(removed, list.tasks[1]!);
     expect(restored).toEqual(list);
     expect(insertTask(restored, list.tasks[1]!).count).toBe(3);
