@@ -23,6 +23,8 @@ export interface Measurement {
   timeouts: number;
   non2xx: number;
   statuses: Record<string, number>;
+  /** The server process's CPU time per response (user + system), when the caller measured it. */
+  cpuMsPerRequest?: number;
 }
 
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;

@@ -19,6 +19,15 @@ export async function freePort(taken: number[] = []): Promise<number> {
   throw new Error("no free port in 3300-3399");
 }
 
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+export function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
 export interface Server {
   name: string;
   pid: number;
@@ -89,6 +98,28 @@ export function rssMiB(pid: number): number {
     }
   }
   return Math.round((kib / 1024) * 10) / 10;
+}
+
+// Linux's USER_HZ: /proc reports CPU time in these ticks (100 on every mainstream architecture).
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (user + system) a process and its descendants have used, in ms. On a shared machine
+ * this is steadier than throughput: others' load slows a server down, but barely changes how
+ * much CPU each of its requests needs.
+ */
+export function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const each of [pid, ...descendants(pid)]) {
+    try {
+      const stat = readFileSync(`/proc/${each}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // Gone.
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 function descendants(pid: number): number[] {
