@@ -20,11 +20,53 @@ const ROTATION_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
 const RECHECK_MS = 5 * 60 * 1000;
 
 type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
-const keyCache = new Map<string, { key: VerificationKey; usableUntil: number; checkedAt: number }>();
+interface KeyEntry {
+  key: VerificationKey;
+  usableUntil: number;
+  checkedAt: number;
+}
+const keyCache = new Map<string, KeyEntry>();
 
-/** Forgets the cached keys (tests use it to show that keys are re-read). */
+/**
+ * Tokens that passed every check, so the next request with the same token (a client sends one
+ * token for its whole lifetime) skips the signature check: under load that check (jose's async
+ * WebCrypto path) was the costliest step of a task request. A remembered token is exactly the
+ * bytes that were verified, so algorithm, signature, iss, aud and sub cannot have changed; what
+ * can change is checked on every use: `exp` against the clock, and the key entry that verified
+ * it, which must be within its 5-minute re-check interval and not retired (a key is only ever
+ * re-read, replaced or dropped once its entry is past that interval, so a remembered token
+ * never outlives a key's removal by more than the key cache itself does; clearKeyCache() forgets
+ * both). Tokens with `nbf` are never remembered (Better Auth sets none), so no time-dependent
+ * claim goes unchecked.
+ */
+interface VerifiedToken {
+  sub: string;
+  exp: number;
+  entry: KeyEntry;
+}
+const verifiedTokens = new Map<string, VerifiedToken>();
+/** Bounds the memory a burst of distinct tokens can take; when full, it starts over. */
+export const verifiedTokenCache = { limit: 10_000, size: () => verifiedTokens.size };
+
+/** Forgets the cached keys and verified tokens (tests use it to show that keys are re-read). */
 export function clearKeyCache(): void {
   keyCache.clear();
+  verifiedTokens.clear();
+}
+
+/** A cached key may be used without a database look-up: checked recently and not retired. */
+function isCurrent(entry: KeyEntry, now: number): boolean {
+  return now - entry.checkedAt < RECHECK_MS && entry.usableUntil >= now;
+}
+
+function rememberedSubject(token: string): string | undefined {
+  const remembered = verifiedTokens.get(token);
+  if (!remembered) return undefined;
+  const now = Date.now();
+  // jose's rule: a token is expired once `exp` <= now (whole seconds, no clock tolerance).
+  if (remembered.exp > Math.floor(now / 1000) && isCurrent(remembered.entry, now)) return remembered.sub;
+  verifiedTokens.delete(token);
+  return undefined;
 }
 
 function invalid(reason: string): AppError {
@@ -43,7 +85,7 @@ async function readKey(kid: string) {
   }
 }
 
-async function keyFor(header: JWTHeaderParameters): Promise<VerificationKey> {
+async function keyFor(header: JWTHeaderParameters): Promise<KeyEntry> {
   // The header is attacker-controlled JSON: a kid must be a short string before it reaches SQL.
   const kid: unknown = header.kid;
   if (typeof kid !== "string" || kid.length === 0 || kid.length > 256) throw invalid("no usable key id");
@@ -60,7 +102,7 @@ async function keyFor(header: JWTHeaderParameters): Promise<VerificationKey> {
     keyCache.set(kid, entry);
   }
   if (entry.usableUntil < Date.now()) throw invalid("signing key retired");
-  return entry.key;
+  return entry;
 }
 
 function toAuthError(error: unknown): AppError {
@@ -74,15 +116,30 @@ function toAuthError(error: unknown): AppError {
 
 /** Returns the user id (`sub`) of a valid token; throws AUTH_INVALID for anything else. */
 export async function verifyAccessToken(token: string): Promise<string> {
+  const remembered = rememberedSubject(token);
+  if (remembered !== undefined) return remembered;
+  let used: KeyEntry | undefined;
   try {
-    const { payload } = await jwtVerify(token, keyFor, {
-      algorithms: [jwtSettings.algorithm],
-      issuer: jwtSettings.issuer,
-      audience: jwtSettings.audience,
-      requiredClaims: ["sub", "exp"],
-    });
+    const { payload } = await jwtVerify(
+      token,
+      async (header) => {
+        used = await keyFor(header);
+        return used.key;
+      },
+      {
+        algorithms: [jwtSettings.algorithm],
+        issuer: jwtSettings.issuer,
+        audience: jwtSettings.audience,
+        requiredClaims: ["sub", "exp"],
+      },
+    );
     // jose checks that `sub` is present, not what it is: the user id must be a non-empty string.
     if (typeof payload.sub !== "string" || payload.sub.length === 0) throw invalid("bad subject");
+    if (payload.nbf === undefined) {
+      if (verifiedTokens.size >= verifiedTokenCache.limit) verifiedTokens.clear();
+      // jose resolved the key through the callback above, and requiredClaims made `exp` present.
+      verifiedTokens.set(token, { sub: payload.sub, exp: payload.exp!, entry: used! });
+    }
     return payload.sub;
   } catch (error) {
     throw toAuthError(error);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from "jose";
-import { clearKeyCache } from "@/lib/api/access-token";
+import { clearKeyCache, verifiedTokenCache } from "@/lib/api/access-token";
 import { jwtSettings } from "@/lib/jwt-settings";
 import { call, signUp, tasksPath, type ApiResponse, type TestUser } from "../support/api";
 import {
@@ -338,6 +338,34 @@ describe("access-token key cache", () => {
     await deletePublicKeys([key.kid]);
     clearKeyCache();
     expect401(await listTasks(user, token), "AUTH_INVALID");
+  });
+});
+
+describe("access-token verified-token memo", () => {
+  it("GET /api/{user_id}/tasks – a token with nbf is checked in full on every request, not remembered", async () => {
+    const user = await signUp();
+    const key = await trustedKey();
+    const token = await sign(key, { ...validClaims(user.id), nbf: Math.floor(Date.now() / 1000) - 60 });
+    const before = verifiedTokenCache.size();
+    expectOk(await listTasks(user, token));
+    expectOk(await listTasks(user, token));
+    expect(verifiedTokenCache.size()).toBe(before);
+  });
+
+  it("GET /api/{user_id}/tasks – the memo stays within its limit and tokens still verify once it starts over", async () => {
+    const user = await signUp();
+    const limit = verifiedTokenCache.limit;
+    verifiedTokenCache.limit = 2;
+    try {
+      const key = await trustedKey();
+      const tokens = await Promise.all([1, 2, 3].map((n) => sign(key, { ...validClaims(user.id), jti: `memo-${n}` })));
+      for (const token of [...tokens, ...tokens]) {
+        expectOk(await listTasks(user, token));
+        expect(verifiedTokenCache.size()).toBeLessThanOrEqual(2);
+      }
+    } finally {
+      verifiedTokenCache.limit = limit;
+    }
   });
 });
 

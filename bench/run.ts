@@ -1,0 +1,217 @@
+/**
+ * `npm run bench`: the task API's production build (`next start`) against the bare server
+ * (bench/bare/server.ts) in one run, same fresh PostgreSQL database, same load. See the README's
+ * "Benchmark" section for what it measures and how to read it.
+ *
+ *   npm run bench                 full run: 2 s warm-up + 10 s per scenario and server
+ *   npm run bench -- --quick      a few seconds per scenario, smaller seed (CI: keeps it working)
+ *   npm run bench -- --profile    the mix against `next start` under `node --cpu-prof`, summarised
+ *   npm run bench -- --build      run `npm run build` first even if a build exists
+ *   npm run bench -- --seconds=N  N seconds per measurement instead of 10 (3 with --quick)
+ *   npm run bench -- --only=mix   only these scenarios (comma-separated), no 100k check: quick A/B runs
+ *
+ * Exits 1 when any response was not 2xx (or a request failed); the figures are never asserted.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { compareContracts } from "./support/contract";
+import { addTasksDirectly, createDatabase, dropDatabase, migrate } from "./support/database";
+import { measure, mixed, steps, type Measurement, type Scenario } from "./support/load";
+import { canConnect, cpuMs, freePort, rssMiB, waitFor, type Server } from "./support/processes";
+import { buildReport, formatTable, formatTargets, type Row } from "./support/report";
+import { seedUsers, signUp, type BenchUser } from "./support/seed";
+import { startBare, startNext, waitHealthy } from "./support/servers";
+import { summariseProfile } from "./support/profile";
+
+const root = path.resolve(import.meta.dirname, "..");
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const profiling = args.has("--profile");
+const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+const settings = {
+  ...(quick
+    ? { users: 10, tasksEach: 20, bigList: 10_000, warmup: 1, seconds: 3, connections: 50 }
+    : { users: 50, tasksEach: 20, bigList: 100_000, warmup: 2, seconds: 10, connections: 50 }),
+  // --seconds=N: a longer measurement (a profile, a calmer machine); never for the README figures.
+  ...(option("seconds") ? { seconds: Number(option("seconds")) } : {}),
+};
+const adminUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432";
+const resultsDir = path.join(root, "bench/results");
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const load1 = () => Math.round(os.loadavg()[0]! * 100) / 100;
+let failedResponses = 0;
+
+/** Builds when there is no production build (or --build); warns when sources are newer than it. */
+function ensureBuild() {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (args.has("--build") || !existsSync(buildId)) {
+    log("no production build (.next/BUILD_ID): running npm run build");
+    execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+    return;
+  }
+  const built = statSync(buildId).mtimeMs;
+  const newest = (dir: string): number =>
+    readdirSync(path.join(root, dir), { withFileTypes: true }).reduce((latest, entry) => {
+      const relative = path.join(dir, entry.name);
+      return Math.max(latest, entry.isDirectory() ? newest(relative) : statSync(path.join(root, relative)).mtimeMs);
+    }, 0);
+  if (Math.max(newest("app"), newest("lib"), newest("db"), statSync(path.join(root, "next.config.ts")).mtimeMs) > built) {
+    log("WARNING: sources are newer than .next/BUILD_ID; the figures are for the old build (npm run bench -- --build)");
+  }
+}
+
+async function run(baseUrl: string, server: Server, scenario: Scenario, seconds: number, warmup: boolean): Promise<Measurement> {
+  const cpuBefore = cpuMs(server.pid);
+  const result = await measure(baseUrl, scenario, settings.connections, seconds);
+  result.cpuMsPerRequest = Math.round(((cpuMs(server.pid) - cpuBefore) / Math.max(result.requests, 1)) * 1000) / 1000;
+  const bad = result.non2xx + result.errors + result.timeouts;
+  if (bad > 0) {
+    failedResponses += bad;
+    log(`${server.name} ${scenario.name}${warmup ? " (warm-up)" : ""}: ${bad} responses not 2xx or failed: ${JSON.stringify(result.statuses)}`);
+  }
+  if (server.exited()) throw new Error(`${server.name} died during ${scenario.name}:\n${server.output()}`);
+  return result;
+}
+
+async function main() {
+  ensureBuild();
+  mkdirSync(resultsDir, { recursive: true });
+  const database = await createDatabase(adminUrl);
+  const servers: Server[] = [];
+  const stopAll = () => Promise.all(servers.map((server) => server.stop()));
+  try {
+    await migrate(database.url);
+    const nextPort = await freePort();
+    const barePort = await freePort([nextPort]);
+    const nextUrl = `http://127.0.0.1:${nextPort}`;
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+    log(`database ${database.name}; next start on ${nextUrl}, bare server on ${bareUrl}; load average ${load1()} on ${os.cpus().length} CPUs`);
+
+    // Seed through the API on a first `next start`.
+    let next = startNext({ databaseUrl: database.url, port: nextPort });
+    servers.push(next);
+    await waitHealthy(next, nextUrl);
+    const seedStarted = performance.now();
+    const readers = await seedUsers(nextUrl, "reader", settings.users, settings.tasksEach);
+    const writers = await seedUsers(nextUrl, "writer", settings.users, settings.tasksEach, settings.users);
+    const bigUser = await signUp(nextUrl, "big", 2 * settings.users);
+    await addTasksDirectly(database.url, bigUser.id, settings.bigList);
+    log(`seeded ${readers.length} readers and ${writers.length} writers × ${settings.tasksEach} tasks through the API, 1 user × ${settings.bigList} tasks with SQL (${((performance.now() - seedStarted) / 1000).toFixed(1)} s)`);
+    await next.stop();
+    servers.pop();
+
+    // Cold start: a fresh process, from spawn to the first authenticated 200.
+    const profileDir = profiling ? path.join(resultsDir, `profile-${Date.now()}`) : undefined;
+    const spawnedAt = performance.now();
+    const spawnedAtUs = Number(process.hrtime.bigint() / 1000n);
+    next = startNext({ databaseUrl: database.url, port: nextPort, profileDir });
+    servers.push(next);
+    const probe = `${nextUrl}/api/${readers[0]!.id}/tasks`;
+    const listening = waitFor("the port", () => canConnect(nextPort), 60_000, next).then(() => Math.round(performance.now() - spawnedAt));
+    await waitFor("the first authenticated 200", async () => (await fetch(probe, { headers: { authorization: `Bearer ${readers[0]!.token}` } })).status === 200, 60_000, next);
+    const coldStartMs = Math.round(performance.now() - spawnedAt);
+    const coldStartWindow = { fromUs: spawnedAtUs, toUs: Number(process.hrtime.bigint() / 1000n) };
+    const listeningMs = await listening;
+    log(`cold start (process start → first authenticated 200): ${coldStartMs} ms (port open after ${listeningMs} ms)`);
+
+    const only = option("only")?.split(",");
+    const scenarios: Scenario[] = [
+      { name: "list", next: () => steps.list(readers) },
+      { name: "get", next: () => steps.get(readers) },
+      { name: "create", next: () => steps.create(writers) },
+      { name: "patch", next: () => steps.patch(writers) },
+      { name: "mix", next: mixed(readers, writers) },
+    ].filter((scenario) => !only || only.includes(scenario.name));
+
+    if (profiling) {
+      const mix = scenarios.at(-1)!;
+      await run(nextUrl, next, mix, settings.warmup, true);
+      const fromUs = Number(process.hrtime.bigint() / 1000n);
+      const result = await run(nextUrl, next, mix, settings.seconds, false);
+      const toUs = Number(process.hrtime.bigint() / 1000n);
+      log(`profiled mix: ${result.rps} req/s, p95 ${result.p95} ms`);
+      await next.stop();
+      const file = readdirSync(profileDir!).find((name) => name.endsWith(".cpuprofile"));
+      if (!file) throw new Error(`no profile written in ${profileDir}`);
+      console.log(summariseProfile(path.join(profileDir!, file), root, { fromUs, toUs }));
+      console.log(`\n---- cold start (spawn → first authenticated 200) ----\n${summariseProfile(path.join(profileDir!, file), root, coldStartWindow)}`);
+      return;
+    }
+
+    // The bare server mirrors the list contract the app has: whole list, or (issue 6) a page.
+    const bigPage = (await (await fetch(`${nextUrl}/api/${bigUser.id}/tasks`, { headers: { authorization: `Bearer ${bigUser.token}` } })).json()) as { tasks: unknown[]; next_cursor?: unknown };
+    const listPageSize = "next_cursor" in bigPage ? bigPage.tasks.length : 0;
+    const bare = startBare({ databaseUrl: database.url, port: barePort, issuerPort: nextPort, listPageSize });
+    servers.push(bare);
+    await waitHealthy(bare, bareUrl);
+    const contractProblems = await compareContracts(nextUrl, bareUrl, writers[0]!, writers[1]!);
+    for (const problem of contractProblems) log(`WARNING: the bare server differs from the app: ${problem}`);
+
+    // Warm-up of every route on both servers (JIT, pools, key caches), then the memory baseline.
+    for (const [url, server] of [[nextUrl, next], [bareUrl, bare]] as const) await run(url, server, scenarios.at(-1)!, settings.warmup * 2, true);
+    const rssAfterWarmup = { next: rssMiB(next.pid), bare: rssMiB(bare.pid) };
+
+    const rows: (Row & { load1: number })[] = [];
+    for (const scenario of scenarios) {
+      for (const [name, url, server] of [["next", nextUrl, next], ["bare", bareUrl, bare]] as const) {
+        await run(url, server, scenario, settings.warmup, true);
+        const loadBefore = load1();
+        const result = await run(url, server, scenario, settings.seconds, false);
+        rows.push({ scenario: scenario.name, server: name, result, load1: loadBefore });
+        log(`${scenario.name.padEnd(6)} ${name}: ${String(result.rps).padStart(5)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ${result.cpuMsPerRequest} ms CPU/request (load average ${loadBefore})`);
+      }
+    }
+    const rssAfterRun = { next: rssMiB(next.pid), bare: rssMiB(bare.pid) };
+
+    const bigList = only ? undefined : await measureBigList(nextUrl, next, bigUser);
+    const report = buildReport({ quick, settings, rows, coldStartMs, listeningMs, rssAfterWarmup, rssAfterRun, bigList, contractProblems, listPageSize });
+    console.log(`\n${formatTable(rows)}\n`);
+    console.log(`targets (issue 7; reported, never asserted):\n${formatTargets(report.targets)}\n`);
+    const file = path.join(resultsDir, quick ? "latest-quick.json" : "latest.json");
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`wrote ${path.relative(root, file)}; load average now ${load1()}`);
+  } finally {
+    await stopAll();
+    await dropDatabase(adminUrl, database.name);
+  }
+}
+
+/** The 100,000-task user's default list page under the same load as the 20-task list. */
+interface BigList {
+  tasksPerResponse: number;
+  singleRequestMs: number;
+  result: Measurement | undefined;
+}
+
+async function measureBigList(nextUrl: string, next: Server, user: BenchUser): Promise<BigList> {
+  const headers = { authorization: `Bearer ${user.token}` };
+  const started = performance.now();
+  const first = (await (await fetch(`${nextUrl}/api/${user.id}/tasks`, { headers })).json()) as { tasks: unknown[] };
+  const singleMs = Math.round(performance.now() - started);
+  if (first.tasks.length > 1000) {
+    // No pagination: every request returns the whole history. Loading that at 50 connections
+    // would take minutes and gigabytes; one request says enough.
+    log(`big list: one request returned all ${first.tasks.length} tasks in ${singleMs} ms (no pagination); load skipped`);
+    return { tasksPerResponse: first.tasks.length, singleRequestMs: singleMs, result: undefined };
+  }
+  const scenario: Scenario = { name: "list-100k", next: () => ({ method: "GET", path: `/api/${user.id}/tasks`, headers }) };
+  await run(nextUrl, next, scenario, settings.warmup, true);
+  const result = await run(nextUrl, next, scenario, settings.seconds, false);
+  log(`big list (${settings.bigList} tasks, ${first.tasks.length} per page): ${result.rps} req/s, p95 ${result.p95} ms`);
+  return { tasksPerResponse: first.tasks.length, singleRequestMs: singleMs, result };
+}
+
+main()
+  .then(() => {
+    if (failedResponses > 0) {
+      console.error(`[bench] FAILED: ${failedResponses} responses were not 2xx or failed`);
+      process.exit(1);
+    }
+  })
+  .catch((error: unknown) => {
+    console.error(`[bench] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  });

@@ -1,0 +1,112 @@
+import autocannon from "autocannon";
+import type { BenchUser } from "./seed";
+
+/** One request of a scenario, chosen afresh for every request a connection sends. */
+export interface Step {
+  method: "GET" | "POST" | "PATCH";
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export type Scenario = { name: string; next: () => Step };
+
+export interface Measurement {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+  /** The server process's CPU time per response (user + system), when the caller measured it. */
+  cpuMsPerRequest?: number;
+}
+
+const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
+const auth = (user: BenchUser) => ({ authorization: `Bearer ${user.token}` });
+const json = (user: BenchUser) => ({ ...auth(user), "content-type": "application/json" });
+
+let serial = 0;
+export const steps = {
+  list: (users: BenchUser[]): Step => {
+    const user = pick(users);
+    return { method: "GET", path: `/api/${user.id}/tasks`, headers: auth(user) };
+  },
+  get: (users: BenchUser[]): Step => {
+    const user = pick(users);
+    return { method: "GET", path: `/api/${user.id}/tasks/${pick(user.taskIds)}`, headers: auth(user) };
+  },
+  create: (users: BenchUser[]): Step => {
+    const user = pick(users);
+    serial += 1;
+    return { method: "POST", path: `/api/${user.id}/tasks`, headers: json(user), body: JSON.stringify({ title: `load task ${serial}`, description: serial % 2 ? null : "written by the bench" }) };
+  },
+  patch: (users: BenchUser[]): Step => {
+    const user = pick(users);
+    serial += 1;
+    const body = serial % 2 ? { complete: serial % 4 === 1 } : { title: `renamed ${serial}` };
+    return { method: "PATCH", path: `/api/${user.id}/tasks/${pick(user.taskIds)}`, headers: json(user), body: JSON.stringify(body) };
+  },
+};
+
+/** The issue's mix: 60% list, 20% get, 10% create, 10% patch. */
+export function mixed(readers: BenchUser[], writers: BenchUser[]): () => Step {
+  return () => {
+    const roll = Math.random();
+    if (roll < 0.6) return steps.list(readers);
+    if (roll < 0.8) return steps.get(readers);
+    if (roll < 0.9) return steps.create(writers);
+    return steps.patch(writers);
+  };
+}
+
+function percentile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+/**
+ * Runs one scenario with autocannon and measures it from every response's own latency (autocannon's
+ * summary histogram has no p95). Every connection picks a fresh request each time.
+ */
+export async function measure(baseUrl: string, scenario: Scenario, connections: number, seconds: number): Promise<Measurement> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections,
+        duration: seconds,
+        timeout: 10,
+        requests: [{ setupRequest: (request) => ({ ...request, ...scenario.next() }) }],
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    });
+  });
+  const sorted = Float64Array.from(latencies).sort();
+  const round = (value: number) => Math.round(value * 100) / 100;
+  const non2xx = Object.entries(statuses).reduce((sum, [status, count]) => sum + (status.startsWith("2") ? 0 : count), 0);
+  return {
+    requests: latencies.length,
+    seconds: result.duration,
+    rps: Math.round(latencies.length / result.duration),
+    p50: round(percentile(sorted, 0.5)),
+    p95: round(percentile(sorted, 0.95)),
+    p99: round(percentile(sorted, 0.99)),
+    max: round(sorted[sorted.length - 1] ?? NaN),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx,
+    statuses,
+  };
+}
