@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { errorCodes, type ErrorCode, type FieldError } from "@/lib/errors";
+import { TaskResponse } from "@/lib/tasks/schema";
 
 /**
  * The error envelope on the wire, as Zod schemas: the error mapper's body type, the OpenAPI
@@ -24,6 +25,12 @@ export const ErrorBody = z.strictObject({
 export const ValidationErrorBody = ErrorBody.extend({
   error_code: z.literal("VALIDATION_ERROR"),
   errors: z.array(FieldErrorBody).min(1),
+});
+
+/** A 412: the envelope plus the task as it is now (its `ETag` is in the response's header). */
+export const PreconditionFailedBody = ErrorBody.extend({
+  error_code: z.literal("PRECONDITION_FAILED"),
+  task: TaskResponse,
 });
 
 /** What the error mapper sends: the envelope, with `errors` only on a 422. */

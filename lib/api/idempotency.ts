@@ -5,6 +5,7 @@ import { getDb, type Database } from "@/db/index";
 import { idempotencyKeys, type StoredResponse } from "@/db/schema";
 import { validationFailed } from "@/lib/api/request-body";
 import { AppError, databaseError } from "@/lib/errors";
+import { IdempotencyKey } from "@/lib/tasks/schema";
 
 /**
  * `Idempotency-Key` for POST: the first request with a key runs and its response is stored with
@@ -15,13 +16,13 @@ import { AppError, databaseError } from "@/lib/errors";
 const KEEP = sql`interval '24 hours'`;
 // A claim older than this whose request never finished (its process died) may be taken over.
 const ABANDONED = sql`interval '30 seconds'`;
-const KEY = /^[\x21-\x7e]{1,255}$/;
 
 export function idempotencyKeyOf(request: Request): string | undefined {
   const key = request.headers.get("idempotency-key");
   if (key === null) return undefined;
-  if (!KEY.test(key)) {
-    throw validationFailed([{ loc: ["header", "Idempotency-Key"], msg: "Idempotency-Key must be 1 to 255 visible ASCII characters" }]);
+  const result = IdempotencyKey.safeParse(key);
+  if (!result.success) {
+    throw validationFailed([{ loc: ["header", "Idempotency-Key"], msg: result.error.issues[0]!.message }]);
   }
   return key;
 }

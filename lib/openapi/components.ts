@@ -2,10 +2,12 @@ import { z } from "zod";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import type { ExampleName } from "@/lib/openapi/examples";
 import { asSchemaObject } from "@/lib/openapi/schemas";
+import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TaskListQuery } from "@/lib/tasks/schema";
 
 /**
  * Reusable parts of the OpenAPI document that the operations (JSDoc on the route handlers)
- * refer to: security schemes, path parameters, headers and the error responses.
+ * refer to: security schemes, path, query and header parameters, response headers and the error
+ * responses.
  */
 
 const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -33,6 +35,16 @@ export const securitySchemes = {
 // The path's `task_id` as clients send it: what lib/tasks/schema.ts TaskId accepts (a test checks).
 export const TaskIdParameter = z.int32().min(1);
 
+// `limit` as clients send it: a number with the bounds TaskListQuery accepts (a test checks). The
+// other list parameters are documented with TaskListQuery's own input schemas.
+export const ListLimitParameter = z.int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT);
+
+const inputSchema = (schema: z.ZodType) => asSchemaObject(z.toJSONSchema(schema, { io: "input" }));
+
+function queryParameter(name: keyof typeof TaskListQuery.shape, description: string, example: unknown, schema: z.ZodType = TaskListQuery.shape[name]) {
+  return { name, in: "query", required: false, description, schema: inputSchema(schema), example };
+}
+
 export const parameters = {
   UserId: {
     name: "user_id",
@@ -50,6 +62,70 @@ export const parameters = {
     schema: asSchemaObject(z.toJSONSchema(TaskIdParameter)),
     example: 42,
   },
+  ListComplete: queryParameter("complete", "Only completed (`true`) or only open (`false`) tasks. Omitted: both.", "false"),
+  ListSearch: queryParameter(
+    "q",
+    "Only tasks whose title or description contains this text, case-insensitive; `%`, `_` and `\\` are taken literally.",
+    "milk",
+  ),
+  ListSort: queryParameter("sort", "The order's key; ties are broken by `id`.", "created_at"),
+  ListOrder: queryParameter("order", "Direction of `sort`. The default (`id`, `desc`) is newest first.", "asc"),
+  ListLimit: queryParameter("limit", `Tasks per page, 1 to ${LIST_LIMIT_MAX}.`, 20, ListLimitParameter),
+  ListCursor: queryParameter(
+    "cursor",
+    "Opaque: the `next_cursor` of the previous page (or follow the `Link` header). Valid only with the same `complete`, `q`, `sort` and `order`; anything else is a 422.",
+    "eyJzIjoiaWQiLCJvIjoiZGVzYyIsImYiOiJjV2lfTk5hQzFhbDMiLCJ2IjpudWxsLCJpIjo0Mn0",
+  ),
+  IfNoneMatch: {
+    name: "If-None-Match",
+    in: "header",
+    required: false,
+    description: "The `ETag` of the copy you have (or several, comma-separated, or `*`): while it is current, the answer is 304 with no body. Weak comparison.",
+    schema: { type: "string" },
+    example: '"42.3"',
+  },
+  IfMatch: {
+    name: "If-Match",
+    in: "header",
+    required: false,
+    description:
+      "Change only if the task is still this version: its `ETag` (`\"<id>.<version>\"`, several comma-separated allowed), or `*` for \"it exists\". Otherwise 412 `PRECONDITION_FAILED` and nothing changes. Strong comparison: a weak tag (`W/…`) never matches.",
+    schema: { type: "string" },
+    example: '"42.3"',
+  },
+  IdempotencyKey: {
+    name: "Idempotency-Key",
+    in: "header",
+    required: false,
+    description:
+      "Makes the create safe to retry: a repeat with the same key and body (within 24 hours, per user) returns the first response with `Idempotent-Replayed: true` and creates nothing. The same key with another body is a 422 `IDEMPOTENCY_KEY_REUSED`; a repeat while the first is still running is a 409 `IDEMPOTENCY_KEY_IN_USE`. An invalid key is a 422 naming `[\"header\", \"Idempotency-Key\"]`.",
+    schema: inputSchema(IdempotencyKey),
+    example: "9b2f4c1e-5d7a-4e3b-8f6a-2c1d0e9b8a7f",
+  },
+  Origin: {
+    name: "Origin",
+    in: "header",
+    required: false,
+    description: "The page asking (browsers set it). Only the app's own origin and `TRUSTED_ORIGINS` get CORS permission.",
+    schema: { type: "string" },
+    example: "http://localhost:3000",
+  },
+  AccessControlRequestMethod: {
+    name: "Access-Control-Request-Method",
+    in: "header",
+    required: false,
+    description: "The method the browser wants to send.",
+    schema: { type: "string" },
+    example: "PATCH",
+  },
+  AccessControlRequestHeaders: {
+    name: "Access-Control-Request-Headers",
+    in: "header",
+    required: false,
+    description: "The request headers the browser wants to send.",
+    schema: { type: "string" },
+    example: "authorization, content-type, if-match",
+  },
 };
 
 export const headers = {
@@ -62,6 +138,62 @@ export const headers = {
   "WWW-Authenticate": { description: "Always `Bearer`.", required: true, schema: { type: "string" }, example: 'Bearer realm="todo-next"' },
   Allow: { description: "The methods this path serves.", required: true, schema: { type: "string" }, example: "GET, POST" },
   "Retry-After": { description: "Seconds to wait before retrying (with `DATABASE_ERROR`).", schema: { type: "integer", minimum: 1 } },
+  TaskETag: {
+    description: "The task's strong entity tag, `\"<id>.<version>\"`; the version changes with every write. Send it as `If-Match` (writes) or `If-None-Match` (reads).",
+    required: true,
+    schema: { type: "string", pattern: '^"[0-9]+\\.[0-9]+"$' },
+    example: '"42.3"',
+  },
+  ListETag: {
+    description: "The page's strong entity tag: a digest of the exact body (tasks, `count`, `next_cursor`). Send it as `If-None-Match`.",
+    required: true,
+    schema: { type: "string", pattern: '^"[A-Za-z0-9_-]+"$' },
+    example: '"m3vJ0oE6hVYbN0r6l2mF1yq8sXw"',
+  },
+  NextLink: {
+    description: "The next page (RFC 8288), only when there is one: the same query with `cursor` set.",
+    schema: { type: "string", pattern: '^<[^>]+>; rel="next"$' },
+    example: '</api/r52qfLsfv3UTmI616zevb0j5Mkk09vcy/tasks?limit=20&cursor=eyJzIjoiaWQi…>; rel="next"',
+  },
+  IdempotentReplayed: {
+    description: "`true` when this is the stored response of an earlier request with the same `Idempotency-Key` (nothing was created this time).",
+    schema: { type: "string", enum: ["true"] },
+  },
+  RateLimitPolicy: {
+    description:
+      "The per-user budget (IETF RateLimit header fields): `q` requests per `w` seconds, counted across all instances. On every successful task response; absent when the server turns the limit off (`RATE_LIMIT_REQUESTS=0`).",
+    schema: { type: "string", pattern: '^"per-user";q=[0-9]+;w=[0-9]+$' },
+    example: '"per-user";q=100;w=1',
+  },
+  RateLimit: {
+    description: "Where you stand: `r` requests left in this window, which ends in `t` seconds. Present with `RateLimit-Policy`.",
+    schema: { type: "string", pattern: '^"per-user";r=[0-9]+;t=[0-9]+$' },
+    example: '"per-user";r=99;t=1',
+  },
+  RateLimitPolicyExceeded: {
+    description: "The per-user budget: `q` requests per `w` seconds.",
+    required: true,
+    schema: { type: "string", pattern: '^"per-user";q=[0-9]+;w=[0-9]+$' },
+    example: '"per-user";q=100;w=1',
+  },
+  RateLimitExceeded: {
+    description: "`r=0`: nothing left; the window ends in `t` seconds.",
+    required: true,
+    schema: { type: "string", pattern: '^"per-user";r=0;t=[0-9]+$' },
+    example: '"per-user";r=0;t=1',
+  },
+  RetryAfterRateLimit: { description: "Seconds until the window ends and requests are accepted again.", required: true, schema: { type: "integer", minimum: 1 }, example: 1 },
+  RetryAfterInUse: { description: "Seconds to wait before repeating the request (by then the first has usually finished).", required: true, schema: { type: "integer", minimum: 1 }, example: 1 },
+  PreflightAllow: { description: "The methods this path serves, `OPTIONS` included.", required: true, schema: { type: "string" }, example: "GET, POST, OPTIONS" },
+  "Access-Control-Allow-Origin": { description: "The asking `Origin`, only when it is trusted (the app's own origin or `TRUSTED_ORIGINS`).", schema: { type: "string" } },
+  "Access-Control-Allow-Methods": { description: "With a trusted `Origin`: the methods a page may send.", schema: { type: "string" }, example: "GET, PUT, PATCH, DELETE, OPTIONS" },
+  "Access-Control-Allow-Headers": {
+    description: "With a trusted `Origin`: the request headers a page may send.",
+    schema: { type: "string" },
+    example: "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Request-Id",
+  },
+  "Access-Control-Max-Age": { description: "With a trusted `Origin`: seconds a browser may cache this answer.", schema: { type: "integer", minimum: 0 }, example: 600 },
+  Vary: { description: "Always `Origin`: the answer depends on it.", required: true, schema: { type: "string" }, example: "Origin" },
   "X-Retry-After": { description: "Seconds until the rate limit window ends.", required: true, schema: { type: "integer", minimum: 0 } },
   "Set-Cookie": {
     description: "The session cookie (`better-auth.session_token`, HttpOnly, SameSite=Lax). Browsers keep it; with curl use `-c cookies.txt`.",
@@ -77,19 +209,26 @@ function codesFor(status: number): ErrorCode[] {
   return (Object.keys(errorCodes) as ErrorCode[]).filter((code) => errorCodes[code] === status);
 }
 
+/** Response headers: a header's name, or `[name, component]` when the component says more (e.g. that it is required). */
+type HeaderSpec = string | [name: string, component: string];
+
+const responseHeaders = (specs: HeaderSpec[]) =>
+  Object.fromEntries(["X-Request-Id", ...specs].map((spec) => (typeof spec === "string" ? [spec, headerRef(spec)] : [spec[0], headerRef(spec[1])])));
+
 function errorResponse(
   status: number,
   description: string,
   examples: ExampleName[],
-  extraHeaders: string[] = [],
+  extraHeaders: HeaderSpec[] = [],
   schema = "Error",
+  codes: ErrorCode[] = codesFor(status),
 ) {
   return {
     description,
-    headers: Object.fromEntries(["X-Request-Id", ...extraHeaders].map((name) => [name, headerRef(name)])),
+    headers: responseHeaders(extraHeaders),
     content: {
       "application/json": {
-        schema: { allOf: [schemaRef(schema), { properties: { error_code: { enum: codesFor(status) } } }] },
+        schema: { allOf: [schemaRef(schema), { properties: { error_code: { enum: codes } } }] },
         examples: exampleRefs(...examples),
       },
     },
@@ -97,10 +236,10 @@ function errorResponse(
 }
 
 /** An error of a Better Auth endpoint: the envelope plus Better Auth's `{message, code}`. */
-function authErrorResponse(description: string, examples: ExampleName[], extraHeaders: string[] = []) {
+function authErrorResponse(description: string, examples: ExampleName[], extraHeaders: HeaderSpec[] = []) {
   return {
     description,
-    headers: Object.fromEntries(["X-Request-Id", ...extraHeaders].map((name) => [name, headerRef(name)])),
+    headers: responseHeaders(extraHeaders),
     content: { "application/json": { schema: schemaRef("AuthError"), examples: exampleRefs(...examples) } },
   };
 }
@@ -114,21 +253,40 @@ export const responses = {
     ["AuthMissing", "AuthInvalid"],
     ["WWW-Authenticate"],
   ),
-  Forbidden: errorResponse(403, "`AUTH_FORBIDDEN`: `{user_id}` is not the token's user.", ["ForbiddenUser"]),
-  TaskForbidden: errorResponse(403, "`AUTH_FORBIDDEN`: `{user_id}` is not the token's user, or the task belongs to another user (nothing of it is read or changed).", [
-    "ForbiddenUser",
-    "ForbiddenTask",
-  ]),
+  Forbidden: errorResponse(
+    403,
+    "`AUTH_FORBIDDEN`: `{user_id}` is not the token's user, or the request's `Origin` is a page that is not trusted (refused before anything else).",
+    ["ForbiddenUser", "ForeignOrigin"],
+  ),
+  TaskForbidden: errorResponse(
+    403,
+    "`AUTH_FORBIDDEN`: `{user_id}` is not the token's user, the task belongs to another user (nothing of it is read or changed), or the request's `Origin` is a page that is not trusted.",
+    ["ForbiddenUser", "ForbiddenTask", "ForeignOrigin"],
+  ),
   NotFound: errorResponse(404, "`NOT_FOUND`: no such task (also after it was deleted).", ["NotFound"]),
   MethodNotAllowed: errorResponse(405, "`METHOD_NOT_ALLOWED`: the path does not serve this method; `Allow` lists those it does.", ["MethodNotAllowed"], ["Allow"]),
   PayloadTooLarge: errorResponse(413, "`VALIDATION_ERROR`: the body is over 64 KiB.", ["TooLarge"]),
   UnsupportedMediaType: errorResponse(415, "`VALIDATION_ERROR`: the body is not `application/json`.", ["NotJson"]),
-  BodyInvalid: errorResponse(
+  CreateInvalid: {
+    description:
+      "`VALIDATION_ERROR`: well-formed JSON that breaks the schema (one `errors` entry per problem; an unknown field is named), or an invalid `Idempotency-Key` header. `IDEMPOTENCY_KEY_REUSED` (no `errors`): the `Idempotency-Key` was used before with a different body; nothing is created.",
+    headers: responseHeaders([]),
+    content: {
+      "application/json": {
+        schema: {
+          oneOf: [schemaRef("ValidationError"), { allOf: [schemaRef("Error"), { properties: { error_code: { const: "IDEMPOTENCY_KEY_REUSED" } } }] }],
+        },
+        examples: exampleRefs("BlankTitle", "UnknownField", "BadIdempotencyKey", "IdempotencyKeyReused"),
+      },
+    },
+  },
+  QueryInvalid: errorResponse(
     422,
-    "`VALIDATION_ERROR`: well-formed JSON that breaks the schema (one `errors` entry per problem; an unknown field is named).",
-    ["BlankTitle", "UnknownField"],
+    "`VALIDATION_ERROR`: a query parameter is invalid, unknown or given twice; `loc` names it (`[\"query\", \"limit\"]`). A `cursor` from another query is invalid too.",
+    ["BadLimit", "UnknownParameter"],
     [],
     "ValidationError",
+    ["VALIDATION_ERROR"],
   ),
   ValidationFailed: errorResponse(
     422,
@@ -136,8 +294,51 @@ export const responses = {
     ["BlankTitle", "UnknownField", "BadTaskId"],
     [],
     "ValidationError",
+    ["VALIDATION_ERROR"],
   ),
-  TaskIdInvalid: errorResponse(422, "`VALIDATION_ERROR`: `task_id` is not a positive integer in range.", ["BadTaskId"], [], "ValidationError"),
+  TaskIdInvalid: errorResponse(422, "`VALIDATION_ERROR`: `task_id` is not a positive integer in range.", ["BadTaskId"], [], "ValidationError", ["VALIDATION_ERROR"]),
+  TaskNotModified: {
+    description: "Not modified: `If-None-Match` names the task's current `ETag`. No body.",
+    headers: responseHeaders([["ETag", "TaskETag"], ["RateLimit-Policy", "RateLimitPolicy"], "RateLimit"]),
+  },
+  ListNotModified: {
+    description: "Not modified: `If-None-Match` names the page's current `ETag`. No body.",
+    headers: responseHeaders([["ETag", "ListETag"], ["RateLimit-Policy", "RateLimitPolicy"], "RateLimit"]),
+  },
+  PreconditionFailed: {
+    description:
+      "`PRECONDITION_FAILED`: `If-Match` does not match the task's current version (someone changed it since you read it). Nothing was changed; the body's `task` and the `ETag` header are the current version.",
+    headers: responseHeaders([["ETag", "TaskETag"]]),
+    content: { "application/json": { schema: schemaRef("PreconditionFailed"), examples: exampleRefs("PreconditionFailed") } },
+  },
+  IdempotencyKeyInUse: errorResponse(
+    409,
+    "`IDEMPOTENCY_KEY_IN_USE`: a request with the same `Idempotency-Key` is still running. Repeat it after `Retry-After` seconds to get its response.",
+    ["IdempotencyKeyInUse"],
+    [["Retry-After", "RetryAfterInUse"]],
+  ),
+  RateLimited: errorResponse(
+    429,
+    "`RATE_LIMITED`: over your per-user budget (`RateLimit-Policy`; default 100 requests per second, shared by all instances). Nothing was done; retry after `Retry-After` seconds.",
+    ["TooManyRequests"],
+    [
+      ["Retry-After", "RetryAfterRateLimit"],
+      ["RateLimit-Policy", "RateLimitPolicyExceeded"],
+      ["RateLimit", "RateLimitExceeded"],
+    ],
+  ),
+  Preflight: {
+    description:
+      "The CORS preflight answer. With a trusted `Origin` it grants the methods and request headers a page may use; with any other (or none) it grants nothing, and the browser will not send the request.",
+    headers: {
+      Allow: headerRef("PreflightAllow"),
+      Vary: headerRef("Vary"),
+      "Access-Control-Allow-Origin": headerRef("Access-Control-Allow-Origin"),
+      "Access-Control-Allow-Methods": headerRef("Access-Control-Allow-Methods"),
+      "Access-Control-Allow-Headers": headerRef("Access-Control-Allow-Headers"),
+      "Access-Control-Max-Age": headerRef("Access-Control-Max-Age"),
+    },
+  },
   ServerError: errorResponse(
     500,
     "`DATABASE_ERROR` (with `Retry-After`): the database failed or did not answer in time. `INTERNAL_ERROR`: anything else. Never a stack trace, SQL or driver message.",
@@ -149,8 +350,8 @@ export const responses = {
     "PasswordTooShort",
   ]),
   AuthInvalidOrigin: authErrorResponse(
-    "`AUTH_FORBIDDEN` (production only): the request carries the session cookie but its `Origin` header is missing or not a trusted origin. Browsers send `Origin` by themselves; with curl add `-H \"Origin: <this server>\"`.",
-    ["InvalidOrigin", "MissingOrigin"],
+    "`AUTH_FORBIDDEN`: the `Origin` header names a page that is not a trusted origin (refused before Better Auth runs: no login CSRF; the plain envelope). In production also (Better Auth's own check, with its `message` and `code`): the request carries the session cookie but its `Origin` is missing or untrusted. Browsers send `Origin` by themselves; with curl add `-H \"Origin: <this server>\"` or leave it out.",
+    ["ForeignOriginAuth", "InvalidOrigin", "MissingOrigin"],
   ),
   AuthNoSession: authErrorResponse("`AUTH_INVALID`: no valid session cookie.", ["NoSessionError"], ["WWW-Authenticate"]),
   AuthServerError: {
@@ -158,9 +359,10 @@ export const responses = {
     headers: { "X-Request-Id": headerRef("X-Request-Id") },
     content: { "application/json": { schema: schemaRef("AuthError"), examples: exampleRefs("AuthInternalError") } },
   },
-  RateLimited: {
-    description: "Too many requests from this address (Better Auth's limiter, in production: 3 sign-ins or sign-ups per 10 s). The body is Better Auth's own, sent as text.",
+  AuthRateLimited: {
+    description:
+      "Too many requests from this address: Better Auth's limiter, counted in the database so all instances share it (`AUTH_RATE_LIMIT`, on by default in production): 100 requests per 60 s, sign-in and sign-up 3 per 10 s. The body is Better Auth's own, sent as text; wait `X-Retry-After` seconds.",
     headers: { "X-Retry-After": headerRef("X-Retry-After"), "X-Request-Id": headerRef("X-Request-Id") },
-    content: { "text/plain": { schema: { type: "string" }, examples: exampleRefs("RateLimited") } },
+    content: { "text/plain": { schema: { type: "string" }, examples: exampleRefs("AuthRateLimited") } },
   },
 };

@@ -26,10 +26,10 @@ export function routeFiles(root: string = process.cwd()): string[] {
 }
 
 const codeMeaning: Record<ErrorCode, string> = {
-  VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation or bad `task_id` (with `errors`)",
+  VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation, bad `task_id`, query parameter or `Idempotency-Key` (with `errors`)",
   AUTH_MISSING: "no `Authorization: Bearer` header",
   AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience",
-  AUTH_FORBIDDEN: "`{user_id}` is not the token's user, or the task is another user's",
+  AUTH_FORBIDDEN: "`{user_id}` is not the token's user, the task is another user's, or the `Origin` is an untrusted page",
   NOT_FOUND: "no such task",
   METHOD_NOT_ALLOWED: "the path does not serve the method (`Allow` lists those it does)",
   IDEMPOTENCY_KEY_IN_USE: "a request with the same `Idempotency-Key` is still running; retry after `Retry-After`",
@@ -53,10 +53,29 @@ and the token's user must be the \`{user_id}\` in the path.
 \`GET /api/auth/token\` returns a JWT valid for 15 minutes; its \`sub\` is your user id. On
 [/docs](/docs), sign in and press **Use my token** to fill it in.
 
+**Beyond the basics** (all optional: a client that ignores them keeps working):
+- *List query*: \`complete\`, \`q\` (search), \`sort\`, \`order\`, \`limit\` (1–500, default 100) and
+  keyset pagination with \`cursor\`: follow the body's \`next_cursor\` or the \`Link: <…>; rel="next"\`
+  header. Unknown or repeated parameters are a 422 naming them.
+- *Conditional requests*: every task response has a strong \`ETag\` (\`"<id>.<version>"\`), the list
+  one too. \`If-None-Match\` on GET → 304 while unchanged; \`If-Match\` on PUT, PATCH and DELETE →
+  412 \`PRECONDITION_FAILED\` (with the current \`task\`) if someone changed it; \`If-Match: *\` means
+  "exists".
+- *Retry safety*: \`Idempotency-Key\` on POST (per user, 24 hours): a repeat replays the first 201
+  with \`Idempotent-Replayed: true\`; another body with the same key is 422
+  \`IDEMPOTENCY_KEY_REUSED\`; a repeat while the first runs is 409 \`IDEMPOTENCY_KEY_IN_USE\`.
+- *Rate limits*: a per-user budget on the task API (default 100 requests per second, shared by all
+  instances): \`RateLimit-Policy\` and \`RateLimit\` on successful responses, 429 \`RATE_LIMITED\`
+  with \`Retry-After\` beyond it. Better Auth limits sign-in and sign-up (429 with \`X-Retry-After\`).
+- *CORS*: same-origin by default; pages on trusted origins get a preflight answer (\`OPTIONS\`) and
+  can read \`ETag\`, \`Location\`, \`Link\`, \`Retry-After\`, \`RateLimit*\`, \`X-Request-Id\` and
+  \`Idempotent-Replayed\` (\`Access-Control-Expose-Headers\`). A request from any other page
+  (\`Origin\`) is refused with 403, the auth endpoints' POSTs included.
+
 **Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; a 422 adds
-\`"errors": [{"loc", "msg"}]\`, one entry per problem. Every response carries \`X-Request-Id\`.
-A method a path does not serve is a 405 \`METHOD_NOT_ALLOWED\` (listed as \`x-methods-not-allowed\`
-on the path).
+\`"errors": [{"loc", "msg"}]\`, one entry per problem, and a 412 the current \`task\`. Every
+response but a preflight's carries \`X-Request-Id\`. A method a path does not serve is a 405 \`METHOD_NOT_ALLOWED\`
+(listed as \`x-methods-not-allowed\` on the path).
 
 | error_code | status | when |
 |---|---|---|

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ErrorBodyJson } from "@/lib/error-schema";
+import type { ErrorBodyJson, PreconditionFailedBody } from "@/lib/error-schema";
 import type { ErrorCode, FieldError } from "@/lib/errors";
 import type {
   AuthError,
@@ -62,6 +62,10 @@ const examples = {
   TaskReplaced: { summary: "After PUT", value: { ...task, title: "Buy oat milk", description: null, updated_at: CHANGED } satisfies TaskResponseBody },
   TaskCompleted: { summary: "After PATCH", value: { ...task, complete: true, updated_at: CHANGED } satisfies TaskResponseBody },
   TaskList: { summary: "Two tasks, newest first", value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }, task], count: 2, next_cursor: null } satisfies TaskListResponseBody },
+  TaskListPage: {
+    summary: "A page of a longer list (limit=1)",
+    value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }], count: 2, next_cursor: "eyJzIjoiaWQiLCJvIjoiZGVzYyIsImYiOiJjV2lfTk5hQzFhbDMiLCJ2IjpudWxsLCJpIjo0M30" } satisfies TaskListResponseBody,
+  },
   // Errors of the task API
   MalformedJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.") },
   EmptyBody: { summary: "Empty body", value: error("VALIDATION_ERROR", "Request body is required (a JSON object).") },
@@ -70,6 +74,35 @@ const examples = {
   AuthInvalid: { summary: "Expired, forged or malformed token", value: error("AUTH_INVALID", "Invalid access token: expired.") },
   ForbiddenUser: { summary: "Another user's path", value: error("AUTH_FORBIDDEN", "You may only access your own tasks.") },
   ForbiddenTask: { summary: "Another user's task", value: error("AUTH_FORBIDDEN", "This task belongs to another user.") },
+  ForeignOrigin: { summary: "A page of an untrusted origin", value: error("AUTH_FORBIDDEN", "Requests from origin https://evil.example are not allowed.") },
+  PreconditionFailed: {
+    summary: "Changed since you read it",
+    value: {
+      ...error("PRECONDITION_FAILED", "The task has changed since you read it (If-Match does not match)."),
+      error_code: "PRECONDITION_FAILED",
+      task: { ...task, complete: true, updated_at: CHANGED },
+    } satisfies z.infer<typeof PreconditionFailedBody>,
+  },
+  IdempotencyKeyInUse: {
+    summary: "The first request is still running",
+    value: error("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed. Retry shortly."),
+  },
+  IdempotencyKeyReused: { summary: "Same key, different body", value: error("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request body.") },
+  BadIdempotencyKey: {
+    summary: "Invalid Idempotency-Key",
+    value: error("VALIDATION_ERROR", "Validation failed: Idempotency-Key must be 1 to 255 visible ASCII characters", [
+      { loc: ["header", "Idempotency-Key"], msg: "Idempotency-Key must be 1 to 255 visible ASCII characters" },
+    ]),
+  },
+  TooManyRequests: { summary: "Over the per-user budget", value: error("RATE_LIMITED", "Too many requests: at most 100 per 1 s. Retry later.") },
+  BadLimit: {
+    summary: "limit out of range",
+    value: error("VALIDATION_ERROR", "Validation failed: limit must be an integer from 1 to 500", [{ loc: ["query", "limit"], msg: "limit must be an integer from 1 to 500" }]),
+  },
+  UnknownParameter: {
+    summary: "Unknown query parameter",
+    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["query", "completed"], msg: "Unknown field 'completed'." }]),
+  },
   NotFound: { summary: "No such task", value: error("NOT_FOUND", "Task 42 not found.") },
   MethodNotAllowed: { summary: "Method not served", value: error("METHOD_NOT_ALLOWED", "Method PUT is not allowed here.") },
   TooLarge: { summary: "Body over 64 KiB", value: error("VALIDATION_ERROR", "Request body must be at most 65536 bytes.") },
@@ -113,9 +146,13 @@ const examples = {
   InvalidCredentials: { summary: "Wrong email or password", value: authError("AUTH_INVALID", "Invalid email or password", "INVALID_EMAIL_OR_PASSWORD") },
   NoSessionError: { summary: "No session cookie", value: authError("AUTH_INVALID", "Unauthorized", "UNAUTHORIZED") },
   InvalidOrigin: { summary: "Untrusted Origin", value: authError("AUTH_FORBIDDEN", "Invalid origin", "INVALID_ORIGIN") },
+  ForeignOriginAuth: {
+    summary: "Untrusted Origin (any environment)",
+    value: error("AUTH_FORBIDDEN", "Requests from origin https://evil.example are not allowed.") satisfies z.infer<typeof AuthError>,
+  },
   MissingOrigin: { summary: "Cookie without Origin", value: authError("AUTH_FORBIDDEN", "Missing or null Origin", "MISSING_OR_NULL_ORIGIN") },
   AuthInternalError: { summary: "Unexpected error", value: error("INTERNAL_ERROR", "Internal Server Error") },
-  RateLimited: { summary: "Too many requests", value: JSON.stringify({ message: "Too many requests. Please try again later." }) },
+  AuthRateLimited: { summary: "Too many requests", value: JSON.stringify({ message: "Too many requests. Please try again later." }) },
   // Health
   Healthy: { summary: "Up", value: { status: "ok", database: "ok" } satisfies z.infer<typeof HealthResponse> },
   Unhealthy: { summary: "Database not answering", value: { status: "unavailable", database: "unavailable" } satisfies z.infer<typeof HealthResponse> },

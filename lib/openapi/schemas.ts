@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ErrorBody, FieldErrorBody, ValidationErrorBody } from "@/lib/error-schema";
+import { ErrorBody, FieldErrorBody, PreconditionFailedBody, ValidationErrorBody } from "@/lib/error-schema";
 import {
   AuthError,
   AuthUser,
@@ -46,7 +46,9 @@ const fieldDocs: Entry[] = [
   [TaskResponse.shape.updated_at, { description: "Advances on every change." }],
   [ErrorBody.shape.detail, { description: "A human-readable message; never a stack trace, SQL or driver message." }],
   [ErrorBody.shape.error_code, { description: "Stable code to match on (see the table in the API description)." }],
-  [FieldErrorBody.shape.loc, { description: 'Where the problem is, e.g. `["body", "title"]` or `["path", "task_id"]`.' }],
+  [FieldErrorBody.shape.loc, { description: 'Where the problem is, e.g. `["body", "title"]`, `["path", "task_id"]`, `["query", "limit"]` or `["header", "Idempotency-Key"]`.' }],
+  [TaskListResponse.shape.count, { description: "How many tasks match the filter (`complete`, `q`), on all pages together." }],
+  [TaskListResponse.shape.next_cursor, { description: "Opaque: pass it as `cursor` for the next page (same query otherwise); null on the last page." }],
 ];
 
 const requestBodies: Entry[] = [
@@ -60,10 +62,11 @@ const requestBodies: Entry[] = [
 
 const responseBodies: Entry[] = [
   [TaskResponse, { id: "TaskResponse", description: "A task, exactly these fields." }],
-  [TaskListResponse, { id: "TaskListResponse", description: "The user's tasks, newest first (id descending), and their number." }],
+  [TaskListResponse, { id: "TaskListResponse", description: "A page of the user's tasks (by default newest first, id descending), their number and the next page's cursor." }],
   [ErrorBody, { id: "Error", description: "The error envelope of every error response." }],
   [ValidationErrorBody, { id: "ValidationError", description: "A 422: the envelope plus one entry per problem." }],
   [FieldErrorBody, { id: "FieldError", description: "One problem with the request." }],
+  [PreconditionFailedBody, { id: "PreconditionFailed", description: "A 412: the envelope plus the current version of the task." }],
   [AuthError, { id: "AuthError", description: "An error from a Better Auth endpoint: the envelope plus Better Auth's own fields." }],
   [AuthUser, { id: "AuthUser" }],
   [SignUpResponse, { id: "SignUpResponse" }],

@@ -85,6 +85,13 @@ export const TaskListQuery = z.strictObject({
   cursor: z.string().min(1).max(1000).optional(),
 });
 
+export const IDEMPOTENCY_KEY_MAX = 255;
+
+/** The `Idempotency-Key` request header of POST: 1–255 visible ASCII characters (no spaces). */
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} visible ASCII characters`);
+
 /** `task_id` in the path: a positive integer that fits the `integer` column. */
 export const TaskId = z
   .string()

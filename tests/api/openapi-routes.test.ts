@@ -3,13 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth";
 import { buildOpenApiDocument, routeFiles } from "@/lib/openapi/document";
 import { ORIGIN } from "../support/api";
-import { openApiDocument } from "../support/contract";
+import { contractViolations, openApiDocument } from "../support/contract";
 
 /**
  * The document and the route files agree: every method a route file exports has an operation,
  * and every documented operation is served. Methods a route exports only to answer 405
  * (`methodNotAllowed(...)` in lib/api/route.ts) are not operations: the path lists them under
- * `x-methods-not-allowed`, and their `Allow` header must name exactly the path's operations.
+ * `x-methods-not-allowed`, and their `Allow` header must name exactly the path's operations other
+ * than OPTIONS.
+ *
+ * OPTIONS (`preflight(...)`, the CORS preflight) is a real operation, documented like the others
+ * (a client may call it, and its answer is part of the contract). The 405's `Allow` leaves it out
+ * because that is what the API sends (the methods that act on the resource); the preflight's own
+ * `Allow` names every operation, OPTIONS included, and is checked here too, with the preflight's
+ * whole answer validated against the document.
  */
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -21,6 +28,9 @@ interface RouteFile {
   template: string;
   catchAll: boolean;
   methods: Map<string, { handler: Handler; allow?: string }>;
+  /** The CORS preflight's answer (OPTIONS), asked from a trusted origin. */
+  preflight?: { status: number; headers: Headers; text: string };
+  url: string;
 }
 
 const root = path.join(import.meta.dirname, "../..");
@@ -67,7 +77,14 @@ beforeAll(async () => {
         const handler = routeModule[method] as Handler | undefined;
         if (handler) methods.set(method, { handler, allow: await probe(handler, method, url, params) });
       }
-      return { file, template, catchAll, methods };
+      let preflight: RouteFile["preflight"];
+      const options = methods.get("OPTIONS");
+      if (options && options.allow === undefined) {
+        const request = new Request(url, { method: "OPTIONS", headers: { origin: ORIGIN, "access-control-request-method": "GET" } });
+        const response = await options.handler(request, { params: Promise.resolve(params) });
+        preflight = { status: response.status, headers: response.headers, text: await response.text() };
+      }
+      return { file, template, catchAll, methods, preflight, url };
     }),
   );
 });
@@ -109,9 +126,17 @@ describe("OpenAPI document ↔ route files", () => {
         } else if (allow !== undefined) {
           const listed = (pathItem["x-methods-not-allowed"] as { methods?: string[] } | undefined)?.methods ?? [];
           if (!listed.includes(method)) problems.push(`${where}: 405 handler not listed in x-methods-not-allowed`);
-          if (allow !== operationsOf(pathItem).join(", ")) problems.push(`${where}: Allow "${allow}" ≠ documented operations`);
+          const operations = operationsOf(pathItem).filter((operation) => operation !== "OPTIONS");
+          if (allow !== operations.join(", ")) problems.push(`${where}: Allow "${allow}" ≠ documented operations but OPTIONS`);
         } else if (!pathItem[method.toLowerCase()]) {
           problems.push(`${where}: no operation`);
+        } else if (method === "OPTIONS" && route.preflight) {
+          const { preflight } = route;
+          if (preflight.headers.get("allow") !== operationsOf(pathItem).join(", ")) {
+            problems.push(`${where}: preflight Allow "${preflight.headers.get("allow")}" ≠ documented operations`);
+          }
+          const pathname = new URL(route.url).pathname;
+          problems.push(...contractViolations("OPTIONS", pathname, preflight).map((violation) => `${where}: ${violation}`));
         }
       }
     }

@@ -5,10 +5,20 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth";
-import { ErrorBody, ValidationErrorBody } from "@/lib/error-schema";
+import { ErrorBody, PreconditionFailedBody, ValidationErrorBody } from "@/lib/error-schema";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/openapi/auth-schemas";
-import { TaskIdParameter } from "@/lib/openapi/components";
-import { TaskCreate, TaskId, TaskListResponse, TaskPatch, TaskResponse, TaskUpdate } from "@/lib/tasks/schema";
+import { ListLimitParameter, TaskIdParameter } from "@/lib/openapi/components";
+import {
+  IdempotencyKey,
+  LIST_LIMIT_DEFAULT,
+  TaskCreate,
+  TaskId,
+  TaskListQuery,
+  TaskListResponse,
+  TaskPatch,
+  TaskResponse,
+  TaskUpdate,
+} from "@/lib/tasks/schema";
 import { openApiDocument, resolve, schemaValidator } from "../support/contract";
 
 const run = promisify(execFile);
@@ -23,6 +33,8 @@ describe("@redocly/cli lint (recommended ruleset, redocly.yaml)", () => {
   const explainedWarnings = [
     "no-unused-components #/components/responses/MethodNotAllowed",
     "operation-4xx-response #/paths/~1api~1openapi.json/get/responses",
+    "operation-4xx-response #/paths/~1api~1{user_id}~1tasks/options/responses",
+    "operation-4xx-response #/paths/~1api~1{user_id}~1tasks~1{task_id}/options/responses",
     "operation-4xx-response #/paths/~1health/get/responses",
   ];
 
@@ -45,7 +57,16 @@ describe("OpenAPI document – content", () => {
   it("is OpenAPI 3.1 with the component schemas generated from the Zod contract", () => {
     expect(document.openapi).toBe("3.1.0");
     const schemas = document.components.schemas as Json;
-    const fromZod = { TaskCreate, TaskUpdate, TaskPatch, TaskResponse, TaskListResponse, Error: ErrorBody, ValidationError: ValidationErrorBody };
+    const fromZod = {
+      TaskCreate,
+      TaskUpdate,
+      TaskPatch,
+      TaskResponse,
+      TaskListResponse,
+      Error: ErrorBody,
+      ValidationError: ValidationErrorBody,
+      PreconditionFailed: PreconditionFailedBody,
+    };
     for (const [name, zodSchema] of Object.entries(fromZod)) {
       expect(Object.keys(schemas[name].properties), name).toEqual(Object.keys(zodSchema.shape));
       expect(schemas[name].additionalProperties, name).toBe(false);
@@ -54,6 +75,9 @@ describe("OpenAPI document – content", () => {
     expect(schemas.TaskCreate.required).toEqual(["title"]);
     expect(schemas.TaskUpdate.required).toEqual(["title", "complete"]);
     expect(schemas.ValidationError.required).toEqual(["detail", "error_code", "timestamp", "errors"]);
+    expect(schemas.TaskListResponse.required).toEqual(["tasks", "count", "next_cursor"]);
+    expect(schemas.PreconditionFailed.required).toEqual(["detail", "error_code", "timestamp", "task"]);
+    expect(schemas.PreconditionFailed.properties.task).toEqual({ $ref: "#/components/schemas/TaskResponse" });
     expect(schemas.Error.properties.error_code.enum).toEqual([
       "VALIDATION_ERROR",
       "AUTH_MISSING",
@@ -61,24 +85,32 @@ describe("OpenAPI document – content", () => {
       "AUTH_FORBIDDEN",
       "NOT_FOUND",
       "METHOD_NOT_ALLOWED",
+      "IDEMPOTENCY_KEY_IN_USE",
+      "PRECONDITION_FAILED",
+      "IDEMPOTENCY_KEY_REUSED",
+      "RATE_LIMITED",
       "DATABASE_ERROR",
       "INTERNAL_ERROR",
     ]);
   });
 
-  it("documents every status issue 2 gives each of the six task operations, and no other", () => {
+  it("documents every status issues 2 and 6 give each task operation, and no other", () => {
     const statuses = (template: string, method: string) => Object.keys(operation(template, method).responses).map(Number);
-    expect(statuses("/api/{user_id}/tasks", "get")).toEqual([200, 401, 403, 500]);
-    expect(statuses("/api/{user_id}/tasks", "post")).toEqual([201, 400, 401, 403, 413, 415, 422, 500]);
-    expect(statuses("/api/{user_id}/tasks/{task_id}", "get")).toEqual([200, 401, 403, 404, 422, 500]);
-    expect(statuses("/api/{user_id}/tasks/{task_id}", "put")).toEqual([200, 400, 401, 403, 404, 413, 415, 422, 500]);
-    expect(statuses("/api/{user_id}/tasks/{task_id}", "patch")).toEqual([200, 400, 401, 403, 404, 413, 415, 422, 500]);
-    expect(statuses("/api/{user_id}/tasks/{task_id}", "delete")).toEqual([204, 401, 403, 404, 422, 500]);
+    // Issue 2's statuses, plus issue 6's: 304 (If-None-Match), 409 (Idempotency-Key in use),
+    // 412 (If-Match), 422 also for query parameters and reused keys, 429 (rate limit).
+    expect(statuses("/api/{user_id}/tasks", "get")).toEqual([200, 304, 401, 403, 422, 429, 500]);
+    expect(statuses("/api/{user_id}/tasks", "post")).toEqual([201, 400, 401, 403, 409, 413, 415, 422, 429, 500]);
+    expect(statuses("/api/{user_id}/tasks", "options")).toEqual([204]);
+    expect(statuses("/api/{user_id}/tasks/{task_id}", "get")).toEqual([200, 304, 401, 403, 404, 422, 429, 500]);
+    expect(statuses("/api/{user_id}/tasks/{task_id}", "put")).toEqual([200, 400, 401, 403, 404, 412, 413, 415, 422, 429, 500]);
+    expect(statuses("/api/{user_id}/tasks/{task_id}", "patch")).toEqual([200, 400, 401, 403, 404, 412, 413, 415, 422, 429, 500]);
+    expect(statuses("/api/{user_id}/tasks/{task_id}", "delete")).toEqual([204, 401, 403, 404, 412, 422, 429, 500]);
+    expect(statuses("/api/{user_id}/tasks/{task_id}", "options")).toEqual([204]);
     expect(document.paths["/api/{user_id}/tasks"]!["x-methods-not-allowed"]).toMatchObject({ methods: ["PUT", "PATCH", "DELETE"] });
     expect(document.paths["/api/{user_id}/tasks/{task_id}"]!["x-methods-not-allowed"]).toMatchObject({ methods: ["POST"] });
   });
 
-  it("every task operation requires bearerAuth (a JWT) and takes its path parameters", () => {
+  it("every task operation requires bearerAuth (a JWT) and takes its path parameters; the CORS preflight needs none", () => {
     expect(document.components.securitySchemes!.bearerAuth).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: "JWT" });
     for (const template of ["/api/{user_id}/tasks", "/api/{user_id}/tasks/{task_id}"]) {
       const pathItem = document.paths[template] as Json;
@@ -87,6 +119,95 @@ describe("OpenAPI document – content", () => {
       for (const method of ["get", "post", "put", "patch", "delete"].filter((m) => pathItem[m])) {
         expect(pathItem[method].security, `${method} ${template}`).toEqual([{ bearerAuth: [] }]);
       }
+      expect(pathItem.options.security, `options ${template}`).toEqual([]);
+    }
+  });
+
+  it("documents each operation's query and header parameters: the list's query, If-None-Match, If-Match, Idempotency-Key", () => {
+    const names = (template: string, method: string) =>
+      (operation(template, method).parameters ?? []).map((parameter: Json) => {
+        const { name, in: where } = resolve(parameter, "").value;
+        return `${where}:${name}`;
+      });
+    // The list's query parameters are exactly those TaskListQuery accepts (any other is a 422).
+    expect(names("/api/{user_id}/tasks", "get")).toEqual([...Object.keys(TaskListQuery.shape).map((name) => `query:${name}`), "header:If-None-Match"]);
+    expect(names("/api/{user_id}/tasks", "post")).toEqual(["header:Idempotency-Key"]);
+    expect(names("/api/{user_id}/tasks/{task_id}", "get")).toEqual(["header:If-None-Match"]);
+    for (const method of ["put", "patch", "delete"]) expect(names("/api/{user_id}/tasks/{task_id}", method)).toEqual(["header:If-Match"]);
+    for (const template of ["/api/{user_id}/tasks", "/api/{user_id}/tasks/{task_id}"]) {
+      expect(names(template, "options")).toEqual(["header:Origin", "header:Access-Control-Request-Method", "header:Access-Control-Request-Headers"]);
+    }
+  });
+
+  it("the documented list parameters and Idempotency-Key accept exactly what the API accepts", () => {
+    const parameters = document.components.parameters as Json;
+    const accepts = (name: string, value: unknown) => schemaValidator(`/components/parameters/${name}/schema`)(value);
+    const apiAccepts = (query: Record<string, string>) => TaskListQuery.safeParse(query).success;
+    // limit: a number to clients, with TaskListQuery's bounds and default.
+    expect(parameters.ListLimit.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 500, default: LIST_LIMIT_DEFAULT });
+    for (const limit of [1, 42, 500]) expect([accepts("ListLimit", limit), apiAccepts({ limit: String(limit) })]).toEqual([true, true]);
+    for (const limit of [0, 501, 1.5]) expect([accepts("ListLimit", limit), apiAccepts({ limit: String(limit) })]).toEqual([false, false]);
+    expect(ListLimitParameter.parse(undefined)).toBe(TaskListQuery.parse({}).limit);
+    // The others are TaskListQuery's own input schemas.
+    const cases: [string, string, string[], string[]][] = [
+      ["ListComplete", "complete", ["true", "false"], ["yes", "True", "1"]],
+      ["ListSort", "sort", ["id", "created_at", "updated_at", "title"], ["priority", "ID"]],
+      ["ListOrder", "order", ["asc", "desc"], ["up", "ASC"]],
+      ["ListSearch", "q", ["milk", "x".repeat(200)], ["x".repeat(201)]],
+      ["ListCursor", "cursor", ["abc"], ["", "x".repeat(1001)]],
+    ];
+    for (const [component, name, good, bad] of cases) {
+      expect(parameters[component].name).toBe(name);
+      for (const value of good) expect([accepts(component, value), apiAccepts({ [name]: value })], `${name}=${value}`).toEqual([true, true]);
+      for (const value of bad) expect([accepts(component, value), apiAccepts({ [name]: value })], `${name}=${value}`).toEqual([false, false]);
+    }
+    expect(parameters.ListSort.schema.default).toBe(TaskListQuery.parse({}).sort);
+    expect(parameters.ListOrder.schema.default).toBe(TaskListQuery.parse({}).order);
+    for (const key of ["k", "k".repeat(255), "9b2f4c1e-5d7a-4e3b", "!~"]) expect([accepts("IdempotencyKey", key), IdempotencyKey.safeParse(key).success], key).toEqual([true, true]);
+    for (const key of ["", "k".repeat(256), "two words", "caf\u00e9"]) expect([accepts("IdempotencyKey", key), IdempotencyKey.safeParse(key).success], key).toEqual([false, false]);
+  });
+
+  it("documents the headers of issue 6 on the task responses", () => {
+    const headersOf = (template: string, method: string, status: number) => {
+      const response = resolve(operation(template, method).responses[String(status)], "").value;
+      return Object.fromEntries(Object.entries<Json>(response.headers ?? {}).map(([name, header]) => [name, resolve(header, "").value]));
+    };
+    const TASK = "/api/{user_id}/tasks/{task_id}";
+    const LIST = "/api/{user_id}/tasks";
+    // A strong ETag on every task response and the list; and on 304 and 412.
+    for (const [template, method, status] of [
+      [LIST, "get", 200],
+      [LIST, "get", 304],
+      [LIST, "post", 201],
+      [TASK, "get", 200],
+      [TASK, "get", 304],
+      [TASK, "put", 200],
+      [TASK, "patch", 200],
+      [TASK, "put", 412],
+      [TASK, "patch", 412],
+      [TASK, "delete", 412],
+    ] as const) {
+      expect(headersOf(template, method, status).ETag, `${method} ${template} ${status}`).toMatchObject({ required: true });
+    }
+    expect(headersOf(LIST, "get", 200).Link).toBeDefined();
+    expect(headersOf(LIST, "post", 201)["Idempotent-Replayed"]).toBeDefined();
+    expect(headersOf(LIST, "post", 409)["Retry-After"]).toMatchObject({ required: true });
+    // The remaining budget on every success; on a 429, the budget, Retry-After and r=0 for sure.
+    for (const [template, method, status] of [
+      [LIST, "get", 200],
+      [LIST, "get", 304],
+      [LIST, "post", 201],
+      [TASK, "get", 200],
+      [TASK, "get", 304],
+      [TASK, "put", 200],
+      [TASK, "patch", 200],
+      [TASK, "delete", 204],
+    ] as const) {
+      expect(Object.keys(headersOf(template, method, status)), `${method} ${template} ${status}`).toEqual(expect.arrayContaining(["RateLimit-Policy", "RateLimit"]));
+    }
+    for (const [template, method] of [[LIST, "get"], [LIST, "post"], [TASK, "get"], [TASK, "put"], [TASK, "patch"], [TASK, "delete"]] as const) {
+      const headers = headersOf(template, method, 429);
+      for (const name of ["Retry-After", "RateLimit-Policy", "RateLimit"]) expect(headers[name], `${method} ${template} 429 ${name}`).toMatchObject({ required: true });
     }
   });
 

@@ -20,18 +20,42 @@ const pattern = "/api/{user_id}/tasks";
  *     operationId: listTasks
  *     tags: [Tasks]
  *     summary: List your tasks
- *     description: All of the user's tasks, newest first (id descending), and their count.
+ *     description: >-
+ *       The user's tasks, filtered (`complete`, `q`), sorted (`sort`, `order`; default newest
+ *       first) and a page at a time (`limit`, default 100). `count` is the number of tasks that
+ *       match the filter on all pages. Pages are keyset-paginated: follow `next_cursor` (or the
+ *       `Link` header) until it is null; the walk stays exact while tasks are added or deleted.
+ *       Unknown or repeated parameters are a 422. With `If-None-Match` set to the page's `ETag`,
+ *       an unchanged page is a 304.
  *     security: [{ bearerAuth: [] }]
+ *     parameters:
+ *       - $ref: "#/components/parameters/ListComplete"
+ *       - $ref: "#/components/parameters/ListSearch"
+ *       - $ref: "#/components/parameters/ListSort"
+ *       - $ref: "#/components/parameters/ListOrder"
+ *       - $ref: "#/components/parameters/ListLimit"
+ *       - $ref: "#/components/parameters/ListCursor"
+ *       - $ref: "#/components/parameters/IfNoneMatch"
  *     responses:
  *       "200":
- *         description: The tasks, newest first.
- *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         description: A page of tasks.
+ *         headers:
+ *           ETag: { $ref: "#/components/headers/ListETag" }
+ *           Link: { $ref: "#/components/headers/NextLink" }
+ *           RateLimit-Policy: { $ref: "#/components/headers/RateLimitPolicy" }
+ *           RateLimit: { $ref: "#/components/headers/RateLimit" }
+ *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/TaskListResponse" }
- *             examples: { TaskList: { $ref: "#/components/examples/TaskList" } }
+ *             examples:
+ *               TaskList: { $ref: "#/components/examples/TaskList" }
+ *               TaskListPage: { $ref: "#/components/examples/TaskListPage" }
+ *       "304": { $ref: "#/components/responses/ListNotModified" }
  *       "401": { $ref: "#/components/responses/Unauthorized" }
  *       "403": { $ref: "#/components/responses/Forbidden" }
+ *       "422": { $ref: "#/components/responses/QueryInvalid" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
  *       "500": { $ref: "#/components/responses/ServerError" }
  */
 // GET /api/{user_id}/tasks – the user's tasks: filter, search, sort, keyset pages
@@ -53,8 +77,13 @@ export const GET = userRoute(pattern, async (request, userId) => {
  *     operationId: createTask
  *     tags: [Tasks]
  *     summary: Create a task
- *     description: "`title` is trimmed and required; `description` is optional (null when omitted). Unknown fields are a 422."
+ *     description: >-
+ *       `title` is trimmed and required; `description` is optional (null when omitted). Unknown
+ *       fields are a 422. Send an `Idempotency-Key` to make a retry safe: a repeat returns the
+ *       first response (`Idempotent-Replayed: true`) and creates nothing.
  *     security: [{ bearerAuth: [] }]
+ *     parameters:
+ *       - $ref: "#/components/parameters/IdempotencyKey"
  *     requestBody:
  *       required: true
  *       content:
@@ -63,9 +92,13 @@ export const GET = userRoute(pattern, async (request, userId) => {
  *           examples: { TaskCreateRequest: { $ref: "#/components/examples/TaskCreateRequest" } }
  *     responses:
  *       "201":
- *         description: Created.
+ *         description: Created (or, with `Idempotent-Replayed`, the stored response of the first request with this key).
  *         headers:
  *           Location: { $ref: "#/components/headers/Location" }
+ *           ETag: { $ref: "#/components/headers/TaskETag" }
+ *           Idempotent-Replayed: { $ref: "#/components/headers/IdempotentReplayed" }
+ *           RateLimit-Policy: { $ref: "#/components/headers/RateLimitPolicy" }
+ *           RateLimit: { $ref: "#/components/headers/RateLimit" }
  *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
  *         content:
  *           application/json:
@@ -74,9 +107,11 @@ export const GET = userRoute(pattern, async (request, userId) => {
  *       "400": { $ref: "#/components/responses/BadRequest" }
  *       "401": { $ref: "#/components/responses/Unauthorized" }
  *       "403": { $ref: "#/components/responses/Forbidden" }
+ *       "409": { $ref: "#/components/responses/IdempotencyKeyInUse" }
  *       "413": { $ref: "#/components/responses/PayloadTooLarge" }
  *       "415": { $ref: "#/components/responses/UnsupportedMediaType" }
- *       "422": { $ref: "#/components/responses/BodyInvalid" }
+ *       "422": { $ref: "#/components/responses/CreateInvalid" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
  *       "500": { $ref: "#/components/responses/ServerError" }
  */
 // POST /api/{user_id}/tasks – create a task (retry-safe with Idempotency-Key)
@@ -95,6 +130,26 @@ export const POST = userRoute(pattern, async (request, userId) => {
   return idempotent(userId, key, requestHash(input), create);
 });
 
+/**
+ * @swagger
+ * /api/{user_id}/tasks:
+ *   options:
+ *     operationId: preflightTasks
+ *     tags: [Tasks]
+ *     summary: CORS preflight
+ *     description: >-
+ *       Browsers ask this before a cross-origin request; no token needed, nothing is read. Pages
+ *       on a trusted origin (the app's own, `TRUSTED_ORIGINS`) are allowed; others get no
+ *       permission (and their requests are refused with 403).
+ *     security: []
+ *     parameters:
+ *       - $ref: "#/components/parameters/Origin"
+ *       - $ref: "#/components/parameters/AccessControlRequestMethod"
+ *       - $ref: "#/components/parameters/AccessControlRequestHeaders"
+ *     responses:
+ *       "204": { $ref: "#/components/responses/Preflight" }
+ */
+// OPTIONS /api/{user_id}/tasks – CORS preflight
 export const OPTIONS = preflight(["GET", "POST"]);
 
 const notAllowed = methodNotAllowed(pattern, ["GET", "POST"]);

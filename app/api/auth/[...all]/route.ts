@@ -40,7 +40,7 @@ import { getAuth } from "@/lib/auth";
  *           application/json:
  *             schema: { $ref: "#/components/schemas/AuthError" }
  *             examples: { UserExists: { $ref: "#/components/examples/UserExists" } }
- *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "429": { $ref: "#/components/responses/AuthRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/sign-in/email:
  *   post:
@@ -76,7 +76,7 @@ import { getAuth } from "@/lib/auth";
  *             schema: { $ref: "#/components/schemas/AuthError" }
  *             examples: { InvalidCredentials: { $ref: "#/components/examples/InvalidCredentials" } }
  *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
- *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "429": { $ref: "#/components/responses/AuthRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/token:
  *   get:
@@ -96,7 +96,7 @@ import { getAuth } from "@/lib/auth";
  *             schema: { $ref: "#/components/schemas/TokenResponse" }
  *             examples: { AccessToken: { $ref: "#/components/examples/AccessToken" } }
  *       "401": { $ref: "#/components/responses/AuthNoSession" }
- *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "429": { $ref: "#/components/responses/AuthRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/get-session:
  *   get:
@@ -117,7 +117,7 @@ import { getAuth } from "@/lib/auth";
  *             examples:
  *               Session: { $ref: "#/components/examples/Session" }
  *               NoSession: { $ref: "#/components/examples/NoSession" }
- *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "429": { $ref: "#/components/responses/AuthRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/sign-out:
  *   post:
@@ -140,7 +140,7 @@ import { getAuth } from "@/lib/auth";
  *             schema: { $ref: "#/components/schemas/SignOutResponse" }
  *             examples: { SignedOut: { $ref: "#/components/examples/SignedOut" } }
  *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
- *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "429": { $ref: "#/components/responses/AuthRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/jwks:
  *   get:
@@ -156,7 +156,7 @@ import { getAuth } from "@/lib/auth";
  *           application/json:
  *             schema: { $ref: "#/components/schemas/JsonWebKeySet" }
  *             examples: { Jwks: { $ref: "#/components/examples/Jwks" } }
- *       "429": { $ref: "#/components/responses/RateLimited" }
+ *       "429": { $ref: "#/components/responses/AuthRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  */
 // /api/auth/* – Better Auth: sign-up, sign-in, sign-out, session, token and JWKS endpoints

@@ -21,19 +21,28 @@ type Params = { user_id: string; task_id: string };
  *     operationId: getTask
  *     tags: [Tasks]
  *     summary: Get a task
+ *     description: With `If-None-Match` set to the task's `ETag`, an unchanged task is a 304 with no body.
  *     security: [{ bearerAuth: [] }]
+ *     parameters:
+ *       - $ref: "#/components/parameters/IfNoneMatch"
  *     responses:
  *       "200":
  *         description: The task.
- *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         headers:
+ *           ETag: { $ref: "#/components/headers/TaskETag" }
+ *           RateLimit-Policy: { $ref: "#/components/headers/RateLimitPolicy" }
+ *           RateLimit: { $ref: "#/components/headers/RateLimit" }
+ *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/TaskResponse" }
  *             examples: { Task: { $ref: "#/components/examples/Task" } }
+ *       "304": { $ref: "#/components/responses/TaskNotModified" }
  *       "401": { $ref: "#/components/responses/Unauthorized" }
  *       "403": { $ref: "#/components/responses/TaskForbidden" }
  *       "404": { $ref: "#/components/responses/NotFound" }
  *       "422": { $ref: "#/components/responses/TaskIdInvalid" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
  *       "500": { $ref: "#/components/responses/ServerError" }
  */
 // GET /api/{user_id}/tasks/{task_id} – one task (304 when If-None-Match has its ETag)
@@ -48,8 +57,12 @@ export const GET = userRoute<Params>(pattern, async (request, userId, params) =>
  *     operationId: replaceTask
  *     tags: [Tasks]
  *     summary: Replace a task
- *     description: "Full replace: `title` and `complete` are required; an omitted `description` becomes null."
+ *     description: >-
+ *       Full replace: `title` and `complete` are required; an omitted `description` becomes null.
+ *       With `If-Match`, only if the task is still that version (otherwise 412, nothing changed).
  *     security: [{ bearerAuth: [] }]
+ *     parameters:
+ *       - $ref: "#/components/parameters/IfMatch"
  *     requestBody:
  *       required: true
  *       content:
@@ -59,7 +72,11 @@ export const GET = userRoute<Params>(pattern, async (request, userId, params) =>
  *     responses:
  *       "200":
  *         description: The replaced task; `updated_at` has advanced.
- *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         headers:
+ *           ETag: { $ref: "#/components/headers/TaskETag" }
+ *           RateLimit-Policy: { $ref: "#/components/headers/RateLimitPolicy" }
+ *           RateLimit: { $ref: "#/components/headers/RateLimit" }
+ *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/TaskResponse" }
@@ -68,9 +85,11 @@ export const GET = userRoute<Params>(pattern, async (request, userId, params) =>
  *       "401": { $ref: "#/components/responses/Unauthorized" }
  *       "403": { $ref: "#/components/responses/TaskForbidden" }
  *       "404": { $ref: "#/components/responses/NotFound" }
+ *       "412": { $ref: "#/components/responses/PreconditionFailed" }
  *       "413": { $ref: "#/components/responses/PayloadTooLarge" }
  *       "415": { $ref: "#/components/responses/UnsupportedMediaType" }
  *       "422": { $ref: "#/components/responses/ValidationFailed" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
  *       "500": { $ref: "#/components/responses/ServerError" }
  */
 // PUT /api/{user_id}/tasks/{task_id} – replace a task (an omitted description becomes null)
@@ -87,8 +106,13 @@ export const PUT = userRoute<Params>(pattern, async (request, userId, params) =>
  *     operationId: updateTask
  *     tags: [Tasks]
  *     summary: Change some fields of a task
- *     description: Only the fields given change; at least one of `title`, `description`, `complete` is required.
+ *     description: >-
+ *       Only the fields given change; at least one of `title`, `description`, `complete` is
+ *       required. With `If-Match`, only if the task is still that version (otherwise 412, nothing
+ *       changed).
  *     security: [{ bearerAuth: [] }]
+ *     parameters:
+ *       - $ref: "#/components/parameters/IfMatch"
  *     requestBody:
  *       required: true
  *       content:
@@ -98,7 +122,11 @@ export const PUT = userRoute<Params>(pattern, async (request, userId, params) =>
  *     responses:
  *       "200":
  *         description: The changed task; `updated_at` has advanced.
- *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         headers:
+ *           ETag: { $ref: "#/components/headers/TaskETag" }
+ *           RateLimit-Policy: { $ref: "#/components/headers/RateLimitPolicy" }
+ *           RateLimit: { $ref: "#/components/headers/RateLimit" }
+ *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/TaskResponse" }
@@ -107,9 +135,11 @@ export const PUT = userRoute<Params>(pattern, async (request, userId, params) =>
  *       "401": { $ref: "#/components/responses/Unauthorized" }
  *       "403": { $ref: "#/components/responses/TaskForbidden" }
  *       "404": { $ref: "#/components/responses/NotFound" }
+ *       "412": { $ref: "#/components/responses/PreconditionFailed" }
  *       "413": { $ref: "#/components/responses/PayloadTooLarge" }
  *       "415": { $ref: "#/components/responses/UnsupportedMediaType" }
  *       "422": { $ref: "#/components/responses/ValidationFailed" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
  *       "500": { $ref: "#/components/responses/ServerError" }
  */
 // PATCH /api/{user_id}/tasks/{task_id} – change some fields of a task
@@ -126,15 +156,23 @@ export const PATCH = userRoute<Params>(pattern, async (request, userId, params) 
  *     operationId: deleteTask
  *     tags: [Tasks]
  *     summary: Delete a task
+ *     description: With `If-Match`, only if the task is still that version (otherwise 412, nothing deleted).
  *     security: [{ bearerAuth: [] }]
+ *     parameters:
+ *       - $ref: "#/components/parameters/IfMatch"
  *     responses:
  *       "204":
  *         description: Deleted; no body.
- *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
+ *         headers:
+ *           RateLimit-Policy: { $ref: "#/components/headers/RateLimitPolicy" }
+ *           RateLimit: { $ref: "#/components/headers/RateLimit" }
+ *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
  *       "401": { $ref: "#/components/responses/Unauthorized" }
  *       "403": { $ref: "#/components/responses/TaskForbidden" }
  *       "404": { $ref: "#/components/responses/NotFound" }
+ *       "412": { $ref: "#/components/responses/PreconditionFailed" }
  *       "422": { $ref: "#/components/responses/TaskIdInvalid" }
+ *       "429": { $ref: "#/components/responses/RateLimited" }
  *       "500": { $ref: "#/components/responses/ServerError" }
  */
 // DELETE /api/{user_id}/tasks/{task_id} – delete a task
@@ -144,5 +182,25 @@ export const DELETE = userRoute<Params>(pattern, async (request, userId, params)
   return new Response(null, { status: 204 });
 });
 
+/**
+ * @swagger
+ * /api/{user_id}/tasks/{task_id}:
+ *   options:
+ *     operationId: preflightTask
+ *     tags: [Tasks]
+ *     summary: CORS preflight
+ *     description: >-
+ *       Browsers ask this before a cross-origin request; no token needed, nothing is read. Pages
+ *       on a trusted origin (the app's own, `TRUSTED_ORIGINS`) are allowed; others get no
+ *       permission (and their requests are refused with 403).
+ *     security: []
+ *     parameters:
+ *       - $ref: "#/components/parameters/Origin"
+ *       - $ref: "#/components/parameters/AccessControlRequestMethod"
+ *       - $ref: "#/components/parameters/AccessControlRequestHeaders"
+ *     responses:
+ *       "204": { $ref: "#/components/responses/Preflight" }
+ */
+// OPTIONS /api/{user_id}/tasks/{task_id} – CORS preflight
 export const OPTIONS = preflight(["GET", "PUT", "PATCH", "DELETE"]);
 export const POST = methodNotAllowed(pattern, ["GET", "PUT", "PATCH", "DELETE"]);
