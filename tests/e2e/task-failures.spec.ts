@@ -40,6 +40,18 @@ test.describe("sign-in and sign-up failures", () => {
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   });
 
+  test("a forged session cookie gets past the proxy's cookie check, but the page's own session check sends it to sign in", async ({ openPage, baseURL }) => {
+    const page = await openPage();
+    await page.context().addCookies([{ name: "better-auth.session_token", value: "forged.value", url: baseURL! }]);
+    const tokens = track(page, "GET", /^\/api\/auth\/token$/);
+    // The proxy only looks for the cookie and lets this one through; the page checks the session.
+    await page.goto("/tasks");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Ftasks$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+    // Redirected on the server: the task app never started (it would have asked for a token).
+    expect(tokens).toHaveLength(0);
+  });
+
   test("sign-up checks every field before sending, with each message next to its field", async ({ openPage }) => {
     const page = await openPage();
     const sent = track(page, "POST", /^\/api\/auth\/sign-up/);
