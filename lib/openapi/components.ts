@@ -89,7 +89,7 @@ export const parameters = {
     in: "header",
     required: false,
     description:
-      "Change only if the task is still this version: its `ETag` (`\"<id>.<version>\"`, several comma-separated allowed), or `*` for \"it exists\". Otherwise 412 `PRECONDITION_FAILED` and nothing changes. Strong comparison: a weak tag (`W/…`) never matches.",
+      "Change only if the task is still this version: its `ETag` (`\"<id>.<updated_at in ms>\"`, several comma-separated allowed), or `*` for \"it exists\". Otherwise 412 `PRECONDITION_FAILED` and nothing changes. Strong comparison: a weak tag (`W/…`) never matches.",
     schema: { type: "string" },
     example: '"42.3"',
   },
@@ -139,7 +139,7 @@ export const headers = {
   Allow: { description: "The methods this path serves.", required: true, schema: { type: "string" }, example: "GET, POST" },
   "Retry-After": { description: "Seconds to wait before retrying (with `DATABASE_ERROR`).", schema: { type: "integer", minimum: 1 } },
   TaskETag: {
-    description: "The task's strong entity tag, `\"<id>.<version>\"`; the version changes with every write. Send it as `If-Match` (writes) or `If-None-Match` (reads).",
+    description: "The task's strong entity tag, `\"<id>.<updated_at in ms>\"`; every write moves `updated_at` forward, so the tag changes with every write. Send it as `If-Match` (writes) or `If-None-Match` (reads).",
     required: true,
     schema: { type: "string", pattern: '^"[0-9]+\\.[0-9]+"$' },
     example: '"42.3"',

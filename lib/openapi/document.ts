@@ -57,7 +57,7 @@ and the token's user must be the \`{user_id}\` in the path.
 - *List query*: \`complete\`, \`q\` (search), \`sort\`, \`order\`, \`limit\` (1–500, default 100) and
   keyset pagination with \`cursor\`: follow the body's \`next_cursor\` or the \`Link: <…>; rel="next"\`
   header. Unknown or repeated parameters are a 422 naming them.
-- *Conditional requests*: every task response has a strong \`ETag\` (\`"<id>.<version>"\`), the list
+- *Conditional requests*: every task response has a strong \`ETag\` (\`"<id>.<updated_at in ms>"\`), the list
   one too. \`If-None-Match\` on GET → 304 while unchanged; \`If-Match\` on PUT, PATCH and DELETE →
   412 \`PRECONDITION_FAILED\` (with the current \`task\`) if someone changed it; \`If-Match: *\` means
   "exists".
