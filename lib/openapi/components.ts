@@ -82,7 +82,7 @@ export const parameters = {
     required: false,
     description: "The `ETag` of the copy you have (or several, comma-separated, or `*`): while it is current, the answer is 304 with no body. Weak comparison.",
     schema: { type: "string" },
-    example: '"42.3"',
+    example: '"42.1768462200000"',
   },
   IfMatch: {
     name: "If-Match",
@@ -91,7 +91,7 @@ export const parameters = {
     description:
       "Change only if the task is still this version: its `ETag` (`\"<id>.<updated_at in ms>\"`, several comma-separated allowed), or `*` for \"it exists\". Otherwise 412 `PRECONDITION_FAILED` and nothing changes. Strong comparison: a weak tag (`W/…`) never matches.",
     schema: { type: "string" },
-    example: '"42.3"',
+    example: '"42.1768462200000"',
   },
   IdempotencyKey: {
     name: "Idempotency-Key",
@@ -142,7 +142,7 @@ export const headers = {
     description: "The task's strong entity tag, `\"<id>.<updated_at in ms>\"`; every write moves `updated_at` forward, so the tag changes with every write. Send it as `If-Match` (writes) or `If-None-Match` (reads).",
     required: true,
     schema: { type: "string", pattern: '^"[0-9]+\\.[0-9]+"$' },
-    example: '"42.3"',
+    example: '"42.1768462200000"',
   },
   ListETag: {
     description: "The page's strong entity tag: a digest of the exact body (tasks, `count`, `next_cursor`). Send it as `If-None-Match`.",
