@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { createRequire } from "node:module";
+import path from "node:path";
 
 // React's dev tooling evaluates code; production never needs `unsafe-eval`.
 const development = process.env.NODE_ENV === "development";
@@ -23,7 +25,24 @@ const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
+// redoc's browser bundle requires `yaml` (for Swagger 2.0 and YAML documents, never our JSON)
+// without depending on it; npm nests the copy its own dependencies use. Point the browser build
+// at that copy, wherever npm put it.
+const require = createRequire(import.meta.url);
+const yamlEntry = require.resolve("yaml", { paths: [path.dirname(require.resolve("swagger2openapi"))] });
+const yamlPackage = `${path.sep}node_modules${path.sep}yaml`;
+const redocYaml = yamlEntry.slice(0, yamlEntry.lastIndexOf(`${yamlPackage}${path.sep}`) + yamlPackage.length);
+
 const nextConfig: NextConfig = {
+  turbopack: {
+    resolveAlias: { yaml: { browser: `./${path.relative(import.meta.dirname, redocYaml)}` } },
+    rules: {
+      "*.js": {
+        condition: { all: ["browser", { path: /node_modules\/redoc\/bundles\/redoc\.browser\.lib\.js$/ }] },
+        loaders: [path.join(import.meta.dirname, "scripts/redoc-local-logo.cjs")],
+      },
+    },
+  },
   // `next dev` would otherwise write an AGENTS.md into the repository.
   agentRules: false,
   // PGlite loads its WASM and data files from its own package directory at run time;
