@@ -5,7 +5,7 @@
  *
  *   npm run bench                 full run: 2 s warm-up + 10 s per scenario and server
  *   npm run bench -- --quick      a few seconds per scenario, smaller seed (CI: keeps it working)
- *   npm run bench -- --profile    the mix against `next start` under `node --cpu-prof`, summarised
+ *   npm run bench -- --profile    the mix (or --only=X) against `next start` under `node --cpu-prof`
  *   npm run bench -- --build      run `npm run build` first even if a build exists
  *   npm run bench -- --seconds=N  N seconds per measurement instead of 10 (3 with --quick)
  *   npm run bench -- --only=mix   only these scenarios (comma-separated), no 100k check: quick A/B runs
@@ -127,12 +127,13 @@ async function main() {
     ].filter((scenario) => !only || only.includes(scenario.name));
 
     if (profiling) {
-      const mix = scenarios.at(-1)!;
-      await run(nextUrl, next, mix, settings.warmup, true);
+      // The last scenario chosen (the mix by default; --only=list profiles the list).
+      const profiled = scenarios.at(-1)!;
+      await run(nextUrl, next, profiled, settings.warmup, true);
       const fromUs = Number(process.hrtime.bigint() / 1000n);
-      const result = await run(nextUrl, next, mix, settings.seconds, false);
+      const result = await run(nextUrl, next, profiled, settings.seconds, false);
       const toUs = Number(process.hrtime.bigint() / 1000n);
-      log(`profiled mix: ${result.rps} req/s, p95 ${result.p95} ms`);
+      log(`profiled ${profiled.name}: ${result.rps} req/s, p95 ${result.p95} ms, ${result.cpuMsPerRequest} ms CPU/request`);
       await next.stop();
       const file = readdirSync(profileDir!).find((name) => name.endsWith(".cpuprofile"));
       if (!file) throw new Error(`no profile written in ${profileDir}`);

@@ -83,7 +83,9 @@ export async function measure(baseUrl: string, scenario: Scenario, connections: 
         url: baseUrl,
         connections,
         duration: seconds,
-        timeout: 10,
+        // A request unanswered after 30 s counts as failed (autocannon's default, 10 s, is
+        // reached by a healthy but CPU-starved server on a busy 2-core machine).
+        timeout: 30,
         requests: [{ setupRequest: (request) => ({ ...request, ...scenario.next() }) }],
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),

@@ -42,8 +42,10 @@ export interface Server {
  * stdout is discarded unless asked for: the app writes one log line per request, and reading
  * those in the load generator's process would take CPU from the measurement.
  */
-export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, keepStdout = false): Server {
+export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, options: { cwd: string; keepStdout?: boolean }): Server {
+  const keepStdout = options.keepStdout ?? false;
   const child: ChildProcess = spawn(command, args, {
+    cwd: options.cwd,
     env,
     stdio: ["ignore", keepStdout ? "pipe" : "ignore", "pipe"],
     detached: true,

@@ -27,7 +27,7 @@ export function formatTable(rows: Row[]): string {
   const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
   return lines
     .map((line, index) => {
-      const text = line.map((cell, column) => pad(cell, widths[column]!, column < 2)).join("  ");
+      const text = line.map((cell, column) => pad(cell, widths[column]!, column < 2)).join("  ").trimEnd();
       return index === 0 ? `${text}\n${widths.map((width) => "-".repeat(width)).join("  ")}` : text;
     })
     .join("\n");

@@ -9,6 +9,8 @@ export interface ServerOptions {
   port: number;
   /** Where `node --cpu-prof` writes its profile; unset: no profiling. */
   profileDir?: string;
+  /** The project directory to serve (its `.next` is the build); default: this checkout. */
+  cwd?: string;
 }
 
 /** One secret per bench run: the app refuses to start in production with a DATABASE_URL and none. */
@@ -56,6 +58,7 @@ export function startNext(options: ServerOptions): Server {
     process.execPath,
     [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port), "-H", "127.0.0.1"],
     nextEnv(options),
+    { cwd: options.cwd ?? root },
   );
 }
 
@@ -71,7 +74,7 @@ export function startBare(options: ServerOptions & { issuerPort: number; listPag
     TRUSTED_ORIGINS: [origin, `http://localhost:${options.issuerPort}`].join(","),
     POOL_MAX: process.env.BENCH_POOL_MAX ?? "10",
     LIST_PAGE_SIZE: String(options.listPageSize),
-  });
+  }, { cwd: root });
 }
 
 export async function waitHealthy(server: Server, baseUrl: string): Promise<number> {
