@@ -48,13 +48,31 @@ function changeLabel(changes: TaskPatchInput, title: string): string {
   return `Couldn't save your changes to “${title}”`;
 }
 
+/**
+ * The version of a task the server last confirmed, for If-Match: the cached entry's
+ * `updated_at` (optimistic changes never touch it; every confirmed write stamps it).
+ */
+function confirmedVersion(client: QueryClient, task: Task): Task {
+  return client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
+}
+
+/** Records the version the server just confirmed, keeping any optimistic fields still in flight. */
+function stampVersion(list: TaskList, saved: Task): TaskList {
+  return { ...list, tasks: list.tasks.map((task) => (task.id === saved.id ? { ...task, updated_at: saved.updated_at } : task)) };
+}
+
+// Changes run one after another, each conditional on the version the previous one left, so two
+// quick changes in this tab never look like someone else's edit (a 412).
+const changeScope = { id: "task-changes" };
+
 /** Toggle and edit: shown at once, rolled back (only the fields changed) if the server refuses. */
 export function useUpdateTask(onRolledBack: (message: string) => void) {
   const api = useTaskApi();
   const client = useQueryClient();
   return useMutation({
     mutationKey: changeKey,
-    mutationFn: ({ task, changes }: { task: Task; changes: TaskPatchInput }) => api.update(task, changes),
+    scope: changeScope,
+    mutationFn: ({ task, changes }: { task: Task; changes: TaskPatchInput }) => api.update(confirmedVersion(client, task), changes),
     onMutate: async ({ task, changes }) => {
       await client.cancelQueries({ queryKey: tasksKey });
       const before = client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
@@ -77,6 +95,7 @@ export function useUpdateTask(onRolledBack: (message: string) => void) {
     onSuccess: (saved) => {
       // With other changes still in flight, their optimistic state stays until the final read.
       if (lastChangeInFlight(client)) client.setQueryData<TaskList>(tasksKey, (list) => list && replaceTask(list, saved));
+      else client.setQueryData<TaskList>(tasksKey, (list) => list && stampVersion(list, saved));
     },
     onSettled: () => settle(client),
   });
@@ -88,7 +107,8 @@ export function useDeleteTask(onRolledBack: (message: string) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationKey: changeKey,
-    mutationFn: (task: Task) => api.remove(task),
+    scope: changeScope,
+    mutationFn: (task: Task) => api.remove(confirmedVersion(client, task)),
     onMutate: async (task) => {
       await client.cancelQueries({ queryKey: tasksKey });
       client.setQueryData<TaskList>(tasksKey, (list) => list && removeTask(list, task.id));
