@@ -35,11 +35,12 @@ describe("per-user rate limit of the task API", () => {
 
   it("concurrent requests never exceed the budget, and a new window starts afresh", async () => {
     const userId = `limit-${randomUUID()}`;
-    const policy = { requests: 10, windowSeconds: 1 };
+    // A long window, so a slow machine cannot stretch the burst across two windows.
+    const policy = { requests: 10, windowSeconds: 60 };
     const results = await Promise.allSettled(Array.from({ length: 25 }, () => consumeRateLimit(userId, policy)));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(10);
     // Move the window into the past instead of sleeping through it.
-    await getDb().execute(sql`update api_rate_limits set window_start = window_start - interval '2 seconds' where key = ${`user:${userId}`}`);
+    await getDb().execute(sql`update api_rate_limits set window_start = window_start - interval '61 seconds' where key = ${`user:${userId}`}`);
     expect((await consumeRateLimit(userId, policy))!.remaining).toBe(9);
   });
 
