@@ -8,8 +8,12 @@ import { AppError } from "@/lib/errors";
  * that are not browsers send no Origin and are judged by their token alone.
  */
 export function assertTrustedOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (origin !== null && !isAllowedOrigin(origin)) {
-    throw new AppError("AUTH_FORBIDDEN", `Requests from origin ${String(origin).slice(0, 100)} are not allowed.`);
+  if (hasForeignOrigin(request)) {
+    throw new AppError("AUTH_FORBIDDEN", `Requests from origin ${String(request.headers.get("origin")).slice(0, 100)} are not allowed.`);
   }
+}
+
+export function hasForeignOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  return origin !== null && !isAllowedOrigin(origin);
 }

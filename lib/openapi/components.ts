@@ -41,8 +41,13 @@ export const ListLimitParameter = z.int().min(1).max(LIST_LIMIT_MAX).default(LIS
 
 const inputSchema = (schema: z.ZodType) => asSchemaObject(z.toJSONSchema(schema, { io: "input" }));
 
-function queryParameter(name: keyof typeof TaskListQuery.shape, description: string, example: unknown, schema: z.ZodType = TaskListQuery.shape[name]) {
-  return { name, in: "query", required: false, description, schema: inputSchema(schema), example };
+// Optional parameters carry no `example`: Swagger UI's "Try it out" sends a parameter's example as
+// its value, and a stale cursor, ETag or idempotency key turns a first try into a 422, 412 or
+// replay. Examples go in the description instead.
+const withExample = (description: string, example: string) => `${description} Example: \`${example}\`.`;
+
+function queryParameter(name: keyof typeof TaskListQuery.shape, description: string, example: string, schema: z.ZodType = TaskListQuery.shape[name]) {
+  return { name, in: "query", required: false, description: withExample(description, example), schema: inputSchema(schema) };
 }
 
 export const parameters = {
@@ -58,9 +63,8 @@ export const parameters = {
     name: "task_id",
     in: "path",
     required: true,
-    description: "The task's id. Anything but a positive integer up to 2147483647 is a 422.",
+    description: "The task's id (`id` in the task responses). Anything but a positive integer up to 2147483647 is a 422.",
     schema: asSchemaObject(z.toJSONSchema(TaskIdParameter)),
-    example: 42,
   },
   ListComplete: queryParameter("complete", "Only completed (`true`) or only open (`false`) tasks. Omitted: both.", "false"),
   ListSearch: queryParameter(
@@ -70,7 +74,7 @@ export const parameters = {
   ),
   ListSort: queryParameter("sort", "The order's key; ties are broken by `id`.", "created_at"),
   ListOrder: queryParameter("order", "Direction of `sort`. The default (`id`, `desc`) is newest first.", "asc"),
-  ListLimit: queryParameter("limit", `Tasks per page, 1 to ${LIST_LIMIT_MAX}.`, 20, ListLimitParameter),
+  ListLimit: queryParameter("limit", `Tasks per page, 1 to ${LIST_LIMIT_MAX}.`, "20", ListLimitParameter),
   ListCursor: queryParameter(
     "cursor",
     "Opaque: the `next_cursor` of the previous page (or follow the `Link` header). Valid only with the same `complete`, `q`, `sort` and `order`; anything else is a 422.",
@@ -80,27 +84,33 @@ export const parameters = {
     name: "If-None-Match",
     in: "header",
     required: false,
-    description: "The `ETag` of the copy you have (or several, comma-separated, or `*`): while it is current, the answer is 304 with no body. Weak comparison.",
+    description: withExample(
+      "The `ETag` of the copy you have (or several, comma-separated, or `*`): while it is current, the answer is 304 with no body. Weak comparison.",
+      '"42.1768462200000"',
+    ),
     schema: { type: "string" },
-    example: '"42.1768462200000"',
   },
   IfMatch: {
     name: "If-Match",
     in: "header",
     required: false,
     description:
+      withExample(
       "Change only if the task is still this version: its `ETag` (`\"<id>.<updated_at in ms>\"`, several comma-separated allowed), or `*` for \"it exists\". Otherwise 412 `PRECONDITION_FAILED` and nothing changes. Strong comparison: a weak tag (`W/…`) never matches.",
+      '"42.1768462200000"',
+    ),
     schema: { type: "string" },
-    example: '"42.1768462200000"',
   },
   IdempotencyKey: {
     name: "Idempotency-Key",
     in: "header",
     required: false,
     description:
-      "Makes the create safe to retry: a repeat with the same key and body (within 24 hours, per user) returns the first response with `Idempotent-Replayed: true` and creates nothing. The same key with another body is a 422 `IDEMPOTENCY_KEY_REUSED`; a repeat while the first is still running is a 409 `IDEMPOTENCY_KEY_IN_USE`. An invalid key is a 422 naming `[\"header\", \"Idempotency-Key\"]`.",
+      withExample(
+      "Makes the create safe to retry: a repeat with the same key and body (within 24 hours, per user) returns the first response with `Idempotent-Replayed: true` and creates nothing. The same key with another body is a 422 `IDEMPOTENCY_KEY_REUSED`; a repeat while the first is still running is a 409 `IDEMPOTENCY_KEY_IN_USE`. An invalid key is a 422 naming `[\"header\", \"Idempotency-Key\"]`. Use a new one (a UUID) for each task you create.",
+      "9b2f4c1e-5d7a-4e3b-8f6a-2c1d0e9b8a7f",
+    ),
     schema: inputSchema(IdempotencyKey),
-    example: "9b2f4c1e-5d7a-4e3b-8f6a-2c1d0e9b8a7f",
   },
   Origin: {
     name: "Origin",
@@ -108,7 +118,6 @@ export const parameters = {
     required: false,
     description: "The page asking (browsers set it). Only the app's own origin and `TRUSTED_ORIGINS` get CORS permission.",
     schema: { type: "string" },
-    example: "http://localhost:3000",
   },
   AccessControlRequestMethod: {
     name: "Access-Control-Request-Method",
@@ -116,7 +125,6 @@ export const parameters = {
     required: false,
     description: "The method the browser wants to send.",
     schema: { type: "string" },
-    example: "PATCH",
   },
   AccessControlRequestHeaders: {
     name: "Access-Control-Request-Headers",
@@ -124,7 +132,6 @@ export const parameters = {
     required: false,
     description: "The request headers the browser wants to send.",
     schema: { type: "string" },
-    example: "authorization, content-type, if-match",
   },
 };
 

@@ -88,7 +88,13 @@ describe("Origin on the auth endpoints", () => {
       headers: { origin: "https://evil.example" },
     });
     expect(response.status).toBe(403);
-    expect(response.body.error_code).toBe("AUTH_FORBIDDEN");
+    expect(response.body).toMatchObject({ error_code: "AUTH_FORBIDDEN", code: "INVALID_ORIGIN", message: "Invalid origin" });
     expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it("POST /api/auth/sign-out – 403 INVALID_ORIGIN from a foreign page, the same body Better Auth gives", async () => {
+    const response = await call("POST", "/api/auth/sign-out", { body: {}, headers: { origin: "https://evil.example" } });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ error_code: "AUTH_FORBIDDEN", code: "INVALID_ORIGIN", message: "Invalid origin" });
   });
 });

@@ -73,8 +73,7 @@ test("/docs – Swagger UI lists the six task operations, from this origin only"
   expect(await watch.cspViolations()).toEqual([]);
 });
 
-// FIXME(next session): fails since the issue-6 merge (production auth rate limit / Origin rules); see the closing note.
-test.fixme("/docs – a signed-in visitor fills the token with one click; Try it out on the list answers 200", async ({ page, baseURL, context }) => {
+test("/docs – a signed-in visitor fills the token with one click; Try it out on the list answers 200", async ({ page, baseURL, context }) => {
   test.slow();
   const watch = await watchPage(page, baseURL!);
   const user = await signUp(page.request); // the session cookie lands in the browser context
@@ -94,7 +93,7 @@ test.fixme("/docs – a signed-in visitor fills the token with one click; Try it
   await operation.locator(".opblock-summary").click();
   await operation.getByRole("button", { name: "Try it out" }).click();
   await expect(operation.locator('tr[data-param-name="user_id"] input')).toHaveValue(user.id);
-  const sent = page.waitForRequest((request) => request.url().endsWith(`/api/${user.id}/tasks`));
+  const sent = page.waitForRequest((request) => new URL(request.url()).pathname === `/api/${user.id}/tasks`);
   await operation.getByRole("button", { name: "Execute" }).click();
   expect((await sent).headers()["authorization"]).toMatch(/^Bearer eyJ/);
   await expect(operation.locator(".live-responses-table tbody .response-col_status")).toHaveText("200");
@@ -116,8 +115,51 @@ test.fixme("/docs – a signed-in visitor fills the token with one click; Try it
   expect(await watch.cspViolations()).toEqual([]);
 });
 
-// FIXME(next session): fails since the issue-6 merge; see the closing note.
-test.fixme("POST /api/auth/sign-out – 403 AUTH_FORBIDDEN with the session cookie from an untrusted Origin, as documented", async ({ page }) => {
+/** "Try it out" on one operation of /docs: fills the given parameters (and body), executes, reads the answer. */
+async function tryItOut(page: Page, operationId: string, parameters: Record<string, string>, body?: object) {
+  const operation = page.locator(`#operations-Tasks-${operationId}`);
+  await operation.locator(".opblock-summary").click();
+  await operation.getByRole("button", { name: "Try it out" }).click();
+  for (const [name, value] of Object.entries(parameters)) await operation.locator(`tr[data-param-name="${name}"] input`).fill(value);
+  if (body) await operation.locator("textarea.body-param__text").fill(JSON.stringify(body));
+  await operation.getByRole("button", { name: "Execute" }).click();
+  const status = operation.locator(".live-responses-table tbody .response-col_status");
+  await expect(status).toHaveText(/^\d{3}$/, LOADED);
+  const answer = { status: Number(await status.textContent()), text: (await operation.locator(".live-responses-table tbody .response-col_description pre").first().textContent()) ?? "" };
+  // Collapse the operation again so the next one's controls are the only ones in view.
+  await operation.locator(".opblock-summary").click();
+  return answer;
+}
+
+test("/docs – all six task operations work from the page with the one-click token", async ({ page }) => {
+  test.slow();
+  const user = await signUp(page.request);
+  await page.goto("/docs");
+  await page.getByRole("button", { name: "Use my token" }).click();
+  await expect(page.locator(".auth-wrapper .authorize")).toHaveClass(/\blocked/, LOADED);
+
+  // The create body is the documented example, as Swagger UI fills it in.
+  const created = await tryItOut(page, "createTask", {});
+  expect(created.status, created.text).toBe(201);
+  const { id } = JSON.parse(created.text) as { id: number };
+  const taskId = String(id);
+  const listed = await tryItOut(page, "listTasks", {});
+  expect(listed.status, listed.text).toBe(200);
+  expect((JSON.parse(listed.text) as { count: number }).count).toBe(1);
+  expect((await tryItOut(page, "getTask", { task_id: taskId })).status).toBe(200);
+  const replaced = await tryItOut(page, "replaceTask", { task_id: taskId }, { title: "Replaced from /docs", description: null, complete: false });
+  expect(replaced.status, replaced.text).toBe(200);
+  const patched = await tryItOut(page, "updateTask", { task_id: taskId }, { complete: true });
+  expect(patched.status, patched.text).toBe(200);
+  expect(JSON.parse(patched.text)).toMatchObject({ id, title: "Replaced from /docs", complete: true });
+  expect((await tryItOut(page, "deleteTask", { task_id: taskId })).status).toBe(204);
+
+  const { token } = (await (await page.request.get("/api/auth/token")).json()) as { token: string };
+  const after = await page.request.get(`/api/${user.id}/tasks`, { headers: { authorization: `Bearer ${token}` } });
+  expect(await after.json()).toMatchObject({ tasks: [], count: 0 });
+});
+
+test("POST /api/auth/sign-out – 403 AUTH_FORBIDDEN with the session cookie from an untrusted Origin, as documented", async ({ page }) => {
   await signUp(page.request);
   const response = await page.request.post("/api/auth/sign-out", { headers: { origin: "https://evil.example" }, data: {} });
   expect(response.status()).toBe(403);

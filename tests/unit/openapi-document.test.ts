@@ -265,4 +265,14 @@ describe("OpenAPI document – content", () => {
     expect(problems).toEqual([]);
     expect(checked.length).toBeGreaterThan(40);
   });
+
+  it("no optional parameter has an example: Swagger UI's Try it out would send it as the value", () => {
+    const parameters = [
+      ...Object.values((document.components?.parameters ?? {}) as Json),
+      ...Object.values<Json>(document.paths).flatMap((item) => Object.values<Json>(item).flatMap((operation) => (operation.parameters ?? []) as Json[])),
+    ].map((parameter) => resolve(parameter, "").value);
+    const optional = parameters.filter((parameter) => !parameter.required);
+    expect(optional.length).toBeGreaterThan(8);
+    expect(optional.filter((parameter) => "example" in parameter || "examples" in parameter).map((parameter) => parameter.name)).toEqual([]);
+  });
 });

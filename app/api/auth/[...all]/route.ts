@@ -1,5 +1,5 @@
 import { withErrorEnvelope } from "@/lib/api/auth-errors";
-import { assertTrustedOrigin } from "@/lib/api/origin";
+import { hasForeignOrigin } from "@/lib/api/origin";
 import { apiRoute } from "@/lib/api/route";
 import { getAuth } from "@/lib/auth";
 
@@ -165,9 +165,12 @@ const read = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) =>
 );
 
 // Better Auth checks the Origin of requests that carry its cookies; a sign-up or sign-in has
-// none yet, so a foreign page could post one (login CSRF). Every write is checked here first.
+// none yet, so a foreign page could post one (login CSRF). Every write is checked here first,
+// and refused with the body Better Auth itself gives (its client library reads `code`).
 const write = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) => {
-  assertTrustedOrigin(request);
+  if (hasForeignOrigin(request)) {
+    return withErrorEnvelope(Response.json({ code: "INVALID_ORIGIN", message: "Invalid origin" }, { status: 403 }));
+  }
   return withErrorEnvelope(await getAuth().handler(request));
 });
 
