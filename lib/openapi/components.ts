@@ -357,8 +357,8 @@ export const responses = {
     "PasswordTooShort",
   ]),
   AuthInvalidOrigin: authErrorResponse(
-    "`AUTH_FORBIDDEN`: the `Origin` header names a page that is not a trusted origin (refused before Better Auth runs: no login CSRF; the plain envelope). In production also (Better Auth's own check, with its `message` and `code`): the request carries the session cookie but its `Origin` is missing or untrusted. Browsers send `Origin` by themselves; with curl add `-H \"Origin: <this server>\"` or leave it out.",
-    ["ForeignOriginAuth", "InvalidOrigin", "MissingOrigin"],
+    "`AUTH_FORBIDDEN`: the `Origin` header names a page that is not a trusted origin (`code` `INVALID_ORIGIN`; refused before Better Auth runs, so no login CSRF). In production also `MISSING_OR_NULL_ORIGIN` (Better Auth's own check): the request carries the session cookie but no `Origin`. Browsers send `Origin` by themselves; with curl add `-H \"Origin: <this server>\"` or leave it out.",
+    ["InvalidOrigin", "MissingOrigin"],
   ),
   AuthNoSession: authErrorResponse("`AUTH_INVALID`: no valid session cookie.", ["NoSessionError"], ["WWW-Authenticate"]),
   AuthServerError: {
@@ -368,8 +368,8 @@ export const responses = {
   },
   AuthRateLimited: {
     description:
-      "Too many requests from this address: Better Auth's limiter, counted in the database so all instances share it (`AUTH_RATE_LIMIT`, on by default in production): 100 requests per 60 s, sign-in and sign-up 3 per 10 s. The body is Better Auth's own, sent as text; wait `X-Retry-After` seconds.",
-    headers: { "X-Retry-After": headerRef("X-Retry-After"), "X-Request-Id": headerRef("X-Request-Id") },
-    content: { "text/plain": { schema: { type: "string" }, examples: exampleRefs("AuthRateLimited") } },
+      "`RATE_LIMITED`: too many requests from this address. Better Auth's limiter, counted in the database so all instances share it (`AUTH_RATE_LIMIT`, on by default in production): 100 requests per 60 s, sign-in and sign-up 3 per 10 s. Wait `Retry-After` seconds.",
+    headers: { "Retry-After": headerRef("RetryAfterRateLimit"), "X-Retry-After": headerRef("X-Retry-After"), "X-Request-Id": headerRef("X-Request-Id") },
+    content: { "application/json": { schema: schemaRef("AuthError"), examples: exampleRefs("AuthRateLimited") } },
   },
 };

@@ -146,13 +146,12 @@ const examples = {
   InvalidCredentials: { summary: "Wrong email or password", value: authError("AUTH_INVALID", "Invalid email or password", "INVALID_EMAIL_OR_PASSWORD") },
   NoSessionError: { summary: "No session cookie", value: authError("AUTH_INVALID", "Unauthorized", "UNAUTHORIZED") },
   InvalidOrigin: { summary: "Untrusted Origin", value: authError("AUTH_FORBIDDEN", "Invalid origin", "INVALID_ORIGIN") },
-  ForeignOriginAuth: {
-    summary: "Untrusted Origin (any environment)",
-    value: error("AUTH_FORBIDDEN", "Requests from origin https://evil.example are not allowed.") satisfies z.infer<typeof AuthError>,
-  },
   MissingOrigin: { summary: "Cookie without Origin", value: authError("AUTH_FORBIDDEN", "Missing or null Origin", "MISSING_OR_NULL_ORIGIN") },
   AuthInternalError: { summary: "Unexpected error", value: error("INTERNAL_ERROR", "Internal Server Error") },
-  AuthRateLimited: { summary: "Too many requests", value: JSON.stringify({ message: "Too many requests. Please try again later." }) },
+  AuthRateLimited: {
+    summary: "Too many requests",
+    value: { message: "Too many requests. Please try again later.", ...error("RATE_LIMITED", "Too many requests. Please try again later.") } satisfies z.infer<typeof AuthError>,
+  },
   // Health
   Healthy: { summary: "Up", value: { status: "ok", database: "ok" } satisfies z.infer<typeof HealthResponse> },
   Unhealthy: { summary: "Database not answering", value: { status: "unavailable", database: "unavailable" } satisfies z.infer<typeof HealthResponse> },

@@ -75,15 +75,18 @@ describe.runIf(adminUrl)("rate limits shared by two app processes", () => {
   });
 
   it("Better Auth's sign-in limit is stored in the database: the fourth try within 10 s is refused, whichever process gets it", async () => {
-    const statuses: number[] = [];
+    const responses: Response[] = [];
     for (const server of [a, b, a, b]) {
       const response = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.2" },
         body: JSON.stringify({ email: "nobody@example.com", password: "wrong-password" }),
       });
-      statuses.push(response.status);
+      responses.push(response);
     }
-    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(responses.map((response) => response.status)).toEqual([401, 401, 401, 429]);
+    const limited = responses[3]!;
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await limited.json()).toMatchObject({ error_code: "RATE_LIMITED", detail: expect.any(String) });
   });
 });

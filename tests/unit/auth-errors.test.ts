@@ -30,11 +30,29 @@ describe("withErrorEnvelope – Better Auth errors in the API's envelope", () =>
     expect(await response.json()).toEqual({ detail: "Nope", error_code: code, timestamp: expect.any(String) });
   });
 
-  it("leaves successes (and rate-limit answers) untouched", async () => {
+  it("leaves successes untouched", async () => {
     const ok = Response.json({ token: "t" });
     expect(await withErrorEnvelope(ok)).toBe(ok);
-    const limited = new Response(null, { status: 429 });
-    expect(await withErrorEnvelope(limited)).toBe(limited);
+  });
+
+  it("a rate-limit answer gets the envelope (RATE_LIMITED) and a Retry-After from Better Auth's X-Retry-After", async () => {
+    const limited = new Response(JSON.stringify({ message: "Too many requests. Please try again later." }), {
+      status: 429,
+      headers: { "X-Retry-After": "7" },
+    });
+    const response = await withErrorEnvelope(limited);
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("7");
+    expect(response.headers.get("x-retry-after")).toBe("7");
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.json()).toEqual({
+      message: "Too many requests. Please try again later.",
+      detail: "Too many requests. Please try again later.",
+      error_code: "RATE_LIMITED",
+      timestamp: expect.any(String),
+    });
+    const atOnce = await withErrorEnvelope(new Response(null, { status: 429, headers: { "X-Retry-After": "0" } }));
+    expect(atOnce.headers.get("retry-after")).toBe("1");
   });
 
   it("copes with an empty or non-object error body", async () => {
