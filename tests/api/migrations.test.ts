@@ -35,4 +35,13 @@ describe("db:migrate", () => {
     expect(await appliedMigrations()).toBe(before.applied);
     expect(await schemaFingerprint()).toEqual(before.schema);
   });
+
+  it("the per-user request counters are unlogged (no WAL per request), the tasks are not", async () => {
+    const tables = await rows<{ relname: string; relpersistence: string }>(sql`
+      select relname, relpersistence from pg_class where relname in ('api_rate_limits', 'tasks') and relkind = 'r' order by relname`);
+    expect(tables).toEqual([
+      { relname: "api_rate_limits", relpersistence: "u" },
+      { relname: "tasks", relpersistence: "p" },
+    ]);
+  });
 });
