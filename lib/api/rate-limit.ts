@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { getDb, type Database } from "@/db/index";
+import { prepared } from "@/db/prepared";
+import { apiRateLimits } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError, databaseError } from "@/lib/errors";
 
@@ -16,6 +18,27 @@ export interface RateLimitState {
   resetSeconds: number;
 }
 
+// A window that has ended starts afresh with this request.
+function buildConsume(db: Database) {
+  const window = sql`make_interval(secs => ${sql.placeholder("seconds")}::int)`;
+  const ended = sql`${apiRateLimits.windowStart} + ${window} <= clock_timestamp()`;
+  return db
+    .insert(apiRateLimits)
+    .values({ key: sql.placeholder("key"), windowStart: sql`clock_timestamp()`, count: 1 })
+    .onConflictDoUpdate({
+      target: apiRateLimits.key,
+      set: {
+        windowStart: sql`case when ${ended} then clock_timestamp() else ${apiRateLimits.windowStart} end`,
+        count: sql`case when ${ended} then 1 else ${apiRateLimits.count} + 1 end`,
+      },
+    })
+    .returning({
+      count: apiRateLimits.count,
+      reset_ms: sql<number>`(extract(epoch from (${apiRateLimits.windowStart} + ${window} - clock_timestamp())) * 1000)::int`.mapWith(Number),
+    })
+    .prepare("consume_rate_limit");
+}
+
 /**
  * The task API's per-user budget, counted in the database so that every instance (serverless
  * functions, several processes) shares it. A window starts with a user's first request and
@@ -23,17 +46,9 @@ export interface RateLimitState {
  */
 export async function consumeRateLimit(userId: string, policy: RateLimitPolicy = env.rateLimit): Promise<RateLimitState | undefined> {
   if (policy.requests === 0) return undefined;
-  const window = sql`make_interval(secs => ${policy.windowSeconds})`;
   let rows: { count: number; reset_ms: number }[];
   try {
-    const result = await getDb().execute(sql`
-      insert into api_rate_limits as current (key, window_start, count)
-      values (${`user:${userId}`}, clock_timestamp(), 1)
-      on conflict (key) do update set
-        window_start = case when current.window_start + ${window} <= clock_timestamp() then clock_timestamp() else current.window_start end,
-        count = case when current.window_start + ${window} <= clock_timestamp() then 1 else current.count + 1 end
-      returning count, (extract(epoch from (window_start + ${window} - clock_timestamp())) * 1000)::int as reset_ms`);
-    rows = (result as unknown as { rows: { count: number; reset_ms: number }[] }).rows;
+    rows = await prepared(getDb(), "consume_rate_limit", buildConsume).execute({ key: `user:${userId}`, seconds: policy.windowSeconds });
   } catch (error) {
     throw databaseError(error);
   }

@@ -10,8 +10,9 @@ export function taskEtag(id: number, updatedAt: Date): string {
   return `"${id}.${updatedAt.getTime()}"`;
 }
 
-export function bodyEtag(body: unknown): string {
-  return `"${createHash("sha256").update(JSON.stringify(body)).digest("base64url").slice(0, 27)}"`;
+/** The tag of a response body, from its exact text. */
+export function textEtag(text: string): string {
+  return `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
 }
 
 /** The entity tags of an If-Match / If-None-Match header: "*", or the listed tags. */

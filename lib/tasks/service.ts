@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
+import { prepared } from "@/db/prepared";
 import { taskCounts, tasks, type TaskRow } from "@/db/schema";
 import { AppError, databaseError } from "@/lib/errors";
 import { decodeCursor, encodeCursor, type Cursor } from "@/lib/tasks/cursor";
@@ -176,8 +177,15 @@ export async function createTask(userId: string, input: TaskCreateInput, db: Dat
   return versioned(row as TaskRow);
 }
 
+const buildGetTask = (db: Database) =>
+  db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.userId, sql.placeholder("userId")), eq(tasks.id, sql.placeholder("taskId"))))
+    .prepare("get_task");
+
 export async function getTask(userId: string, taskId: number): Promise<VersionedTask> {
-  const [row] = await query(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
+  const [row] = await query(() => prepared(getDb(), "get_task", buildGetTask).execute({ userId, taskId }));
   if (!row) throw await missingTaskError(taskId);
   return versioned(row);
 }
