@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { describeError, newerVersion } from "@/lib/client/api-error";
-import { updateConflict, type Conflict } from "@/lib/client/conflict";
+import { updateConflict, versionToMatch, type Conflict } from "@/lib/client/conflict";
+import { etagOf } from "@/lib/client/task-api";
 import { insertTask, patchTask, removeTask, replaceTask, revertTask } from "@/lib/client/task-cache";
 import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 import { useTaskApi } from "./task-api-context";
@@ -23,9 +24,21 @@ function lastChangeInFlight(client: QueryClient): boolean {
   return client.isMutating({ mutationKey: changeKey }) === 1;
 }
 
+// The versions this tab's own writes produced (ETags), kept while changes are in flight, so a
+// change waiting its turn can tell them from a version someone else made (see versionToMatch).
+const ownWrites = new WeakMap<QueryClient, Set<string>>();
+
+function writtenHere(client: QueryClient): Set<string> {
+  const written = ownWrites.get(client) ?? new Set<string>();
+  ownWrites.set(client, written);
+  return written;
+}
+
 /** After the last change in flight settles, the list is read again to match the server exactly. */
 function settle(client: QueryClient): void {
-  if (lastChangeInFlight(client)) void client.invalidateQueries({ queryKey: tasksKey });
+  if (!lastChangeInFlight(client)) return;
+  writtenHere(client).clear();
+  void client.invalidateQueries({ queryKey: tasksKey });
 }
 
 /** Create is not optimistic (the id comes from the server) and never retried (POST). */
@@ -50,11 +63,13 @@ function changeLabel(changes: TaskPatchInput, title: string): string {
 }
 
 /**
- * The version of a task the server last confirmed, for If-Match: the cached entry's
- * `updated_at` (optimistic changes never touch it; every confirmed write stamps it).
+ * The version a change is conditional on (If-Match). `task` is the version the user changed; the
+ * cached entry's `updated_at` is the one the server last confirmed (optimistic changes never touch
+ * it; every confirmed write stamps it).
  */
-function confirmedVersion(client: QueryClient, task: Task): Task {
-  return client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
+function matchVersion(client: QueryClient, task: Task): Task {
+  const confirmed = client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
+  return versionToMatch(task, confirmed, writtenHere(client));
 }
 
 /** Records the version the server just confirmed, keeping any optimistic fields still in flight. */
@@ -69,7 +84,8 @@ export interface ChangeReports {
 }
 
 // Changes run one after another, each conditional on the version the previous one left, so two
-// quick changes in this tab never look like someone else's edit (a 412).
+// quick changes in this tab never look like someone else's edit (a 412), while one made after
+// someone else's still is.
 const changeScope = { id: "task-changes" };
 
 /**
@@ -83,7 +99,7 @@ export function useUpdateTask({ onNotice, onConflict }: ChangeReports) {
   return useMutation({
     mutationKey: changeKey,
     scope: changeScope,
-    mutationFn: ({ task, changes, version }: { task: Task; changes: TaskPatchInput; version?: Task }) => api.update(version ?? confirmedVersion(client, task), changes),
+    mutationFn: ({ task, changes, version }: { task: Task; changes: TaskPatchInput; version?: Task }) => api.update(version ?? matchVersion(client, task), changes),
     onMutate: async ({ task, changes }) => {
       await client.cancelQueries({ queryKey: tasksKey });
       const before = client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
@@ -106,6 +122,7 @@ export function useUpdateTask({ onNotice, onConflict }: ChangeReports) {
       onNotice(`${changeLabel(changes, before.title)}: ${describeError(error)} The change was undone.`);
     },
     onSuccess: (saved) => {
+      writtenHere(client).add(etagOf(saved));
       // With other changes still in flight, their optimistic state stays until the final read.
       if (lastChangeInFlight(client)) client.setQueryData<TaskList>(tasksKey, (list) => list && replaceTask(list, saved));
       else client.setQueryData<TaskList>(tasksKey, (list) => list && stampVersion(list, saved));
@@ -121,7 +138,7 @@ export function useDeleteTask({ onNotice, onConflict }: ChangeReports) {
   return useMutation({
     mutationKey: changeKey,
     scope: changeScope,
-    mutationFn: ({ task, version }: { task: Task; version?: Task }) => api.remove(version ?? confirmedVersion(client, task)),
+    mutationFn: ({ task, version }: { task: Task; version?: Task }) => api.remove(version ?? matchVersion(client, task)),
     onMutate: async ({ task }) => {
       await client.cancelQueries({ queryKey: tasksKey });
       client.setQueryData<TaskList>(tasksKey, (list) => list && removeTask(list, task.id));

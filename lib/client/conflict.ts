@@ -1,3 +1,4 @@
+import { etagOf } from "@/lib/client/task-api";
 import type { TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 
 /**
@@ -51,4 +52,15 @@ export function keepMine(conflict: Conflict): KeepMine {
   return conflict.kind === "update"
     ? { kind: "update", task: conflict.theirs, changes: conflict.mine, version: conflict.theirs }
     : { kind: "delete", task: conflict.theirs, version: conflict.theirs };
+}
+
+/**
+ * The version a change waiting its turn is conditional on (If-Match). `seen` is the version the
+ * user changed; `confirmed` the latest the server confirmed to this tab. If only this tab's own
+ * writes came in between, `confirmed` (its own earlier change is no conflict). If anything else
+ * did, such as the newer version from a 412, `seen`: the server refuses, and the user is asked,
+ * rather than the change silently landing on a version they never saw.
+ */
+export function versionToMatch(seen: TaskResponseBody, confirmed: TaskResponseBody, writtenHere: ReadonlySet<string>): TaskResponseBody {
+  return confirmed.updated_at === seen.updated_at || writtenHere.has(etagOf(confirmed)) ? confirmed : seen;
 }

@@ -152,6 +152,7 @@ test("two tabs: the second tab's edit is never overwritten; the choice works by 
 
   const dialog = conflictDialog(tabA, renamed);
   await expect(dialog.getByRole("region", { name: "With your change" })).toContainText(`${task.title} from tab A`);
+  await tabA.screenshot({ path: "test-results/screenshots/task-conflict-dark-1280.png" });
   const results = await new AxeBuilder({ page: tabA }).analyze();
   expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
 
@@ -165,4 +166,56 @@ test("two tabs: the second tab's edit is never overwritten; the choice works by 
   await expect(tabA.getByRole("button", { name: `Edit “${renamed}”` })).toBeFocused();
   await expect(tabA.getByText(renamed, { exact: true })).toBeVisible();
   expect(await (await apiSession(tabA.request)).get(task.id)).toMatchObject({ title: renamed });
+});
+
+test("a second change made while the refused one was in flight is asked about too, never sent on top of the newer version", async ({ openPage }) => {
+  const page = await openPage({ signedIn: true });
+  const api = await apiSession(page.request);
+  const task = await api.create(`Conflict queued ${Date.now()}`);
+  await openTasks(page);
+
+  // The first change's request is held until the second change has been made.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  await page.route(
+    (url) => TASK_PATH.test(url.pathname),
+    async (route) => {
+      if (route.request().method() === "PATCH" && first) {
+        first = false;
+        await held;
+      }
+      await route.fallback();
+    },
+  );
+  const ifMatches: (string | null)[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "PATCH") ifMatches.push(request.headers()["if-match"] ?? null);
+  });
+
+  const renamed = `${task.title} (renamed elsewhere)`;
+  const theirs = await api.update(task.id, { title: renamed });
+  await page.getByRole("checkbox", { name: `Complete “${task.title}”` }).click();
+  await page.getByRole("button", { name: `Edit “${task.title}”` }).click();
+  const title = page.getByRole("form", { name: `Edit “${task.title}”` }).getByRole("textbox", { name: "Title" });
+  await title.fill(`${task.title} (renamed here)`);
+  const second = page.waitForResponse((response) => response.request().method() === "PATCH" && response.request().postDataJSON().title !== undefined);
+  await title.press("Enter");
+  release();
+
+  // Both were refused: the second was conditional on the version the user saw, not on theirs.
+  expect((await second).status()).toBe(412);
+  const original = ifMatches[0];
+  expect(ifMatches).toEqual([original, original]);
+  const dialog = conflictDialog(page, renamed);
+  const mine = dialog.getByRole("region", { name: "With your change" });
+  await expect(mine).toContainText(`Title (differs)${task.title} (renamed here)`);
+  await expect(mine).toContainText("Status (differs)Complete");
+  expect(await api.get(task.id)).toMatchObject({ title: renamed, complete: false, updated_at: theirs.updated_at });
+
+  const kept = await answered(page, "PATCH", TASK_PATH, () => dialog.getByRole("button", { name: "Keep mine" }).click());
+  expect(kept.status()).toBe(200);
+  expect(kept.request().postDataJSON()).toEqual({ complete: true, title: `${task.title} (renamed here)` });
+  expect(await kept.request().headerValue("if-match")).toBe(etag(theirs));
+  expect(await api.get(task.id)).toMatchObject({ title: `${task.title} (renamed here)`, complete: true });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addConflict, keepMine, mineOnTheirs, unsavedChanges, updateConflict, type Conflict } from "@/lib/client/conflict";
+import { addConflict, keepMine, mineOnTheirs, unsavedChanges, updateConflict, versionToMatch, type Conflict } from "@/lib/client/conflict";
 import { etagOf } from "@/lib/client/task-api";
 import type { TaskResponseBody } from "@/lib/tasks/schema";
 
@@ -73,5 +73,22 @@ describe("addConflict", () => {
       // complete: false is what the newer version already has: nothing to ask about it.
       { kind: "update", theirs: newest, mine: { title: "Buy soy milk", description: "One" } },
     ]);
+  });
+});
+
+describe("versionToMatch (If-Match of a change that waited for the one before it)", () => {
+  const seen = task();
+  const ownWrite = task({ complete: true, updated_at: "2026-01-01T00:01:00.000Z" });
+
+  it("is the version the user changed when nothing came after it", () => {
+    expect(versionToMatch(seen, seen, new Set())).toBe(seen);
+  });
+
+  it("is the latest confirmed version when only this tab's own writes came after it", () => {
+    expect(versionToMatch(seen, ownWrite, new Set([etagOf(ownWrite)]))).toBe(ownWrite);
+  });
+
+  it("stays the version the user changed when someone else's came after it (the server then answers 412)", () => {
+    expect(versionToMatch(seen, theirs, new Set([etagOf(ownWrite)]))).toBe(seen);
   });
 });
