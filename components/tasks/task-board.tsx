@@ -1,8 +1,10 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { addConflict, keepMine, type Conflict } from "@/lib/client/conflict";
 import { filterTasks, type TaskFilter } from "@/lib/client/task-cache";
 import type { TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
+import { ConflictDialog } from "./conflict-dialog";
 import { NewTaskForm } from "./new-task-form";
 import { TaskFilters } from "./task-filters";
 import { TaskItem } from "./task-item";
@@ -20,14 +22,18 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-/** The list with its count, the create form, the filters, and the rollback notice. */
+/** The list with its count, the create form, the filters, the rollback notice and conflict choices. */
 export function TaskBoard() {
   const list = useTaskList();
   const [filter, setFilter] = useState<TaskFilter>("all");
   const [notice, setNotice] = useState("");
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const update = useUpdateTask(setNotice);
-  const remove = useDeleteTask(setNotice);
+  const reports = { onNotice: setNotice, onConflict: (conflict: Conflict) => setConflicts((waiting) => addConflict(waiting, conflict)) };
+  const update = useUpdateTask(reports);
+  const remove = useDeleteTask(reports);
+  const focusList = useCallback(() => headingRef.current?.focus(), []);
+  const conflict = conflicts[0];
 
   const tasks = list.data?.tasks ?? [];
   const completed = tasks.filter((task) => task.complete).length;
@@ -40,9 +46,19 @@ export function TaskBoard() {
 
   function destroy(task: TaskResponseBody) {
     setNotice("");
-    remove.mutate(task);
+    remove.mutate({ task });
     // The row is gone: keep keyboard focus on the list rather than losing it to the page.
     headingRef.current?.focus();
+  }
+
+  // Keep theirs: the list already shows their version; the refused change is simply dropped.
+  function decide(keep: "mine" | "theirs") {
+    if (!conflict) return;
+    setConflicts((waiting) => waiting.filter((item) => item !== conflict));
+    if (keep === "theirs") return;
+    const resend = keepMine(conflict);
+    if (resend.kind === "update") update.mutate(resend);
+    else remove.mutate(resend);
   }
 
   return (
@@ -86,6 +102,15 @@ export function TaskBoard() {
           </ul>
         )}
       </section>
+      {conflict && (
+        <ConflictDialog
+          key={`${conflict.kind}-${conflict.theirs.id}-${conflict.theirs.updated_at}`}
+          conflict={conflict}
+          onKeepMine={() => decide("mine")}
+          onKeepTheirs={() => decide("theirs")}
+          fallbackFocus={focusList}
+        />
+      )}
     </div>
   );
 }

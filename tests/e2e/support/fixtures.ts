@@ -46,6 +46,19 @@ export async function apiSession(request: APIRequestContext) {
       expect(response.status()).toBe(201);
       return (await response.json()) as { id: number; title: string };
     },
+    /** The task as the server has it now, or null once it is gone (404). */
+    async get(taskId: number) {
+      const response = await request.get(`${tasksUrl}/${taskId}`, { headers });
+      if (response.status() === 404) return null;
+      expect(response.status()).toBe(200);
+      return (await response.json()) as { id: number; title: string; description: string | null; complete: boolean; updated_at: string };
+    },
+    /** An unconditional change, as another tab or device would make it; returns the new version. */
+    async update(taskId: number, data: { title?: string; description?: string | null; complete?: boolean }) {
+      const response = await request.patch(`${tasksUrl}/${taskId}`, { headers, data });
+      expect(response.status()).toBe(200);
+      return (await response.json()) as { id: number; title: string; updated_at: string };
+    },
     async complete(taskId: number) {
       expect((await request.patch(`${tasksUrl}/${taskId}`, { headers, data: { complete: true } })).status()).toBe(200);
     },
