@@ -170,9 +170,18 @@ export async function listTasks(userId: string, params: TaskListQueryInput): Pro
   };
 }
 
-export async function createTask(userId: string, input: TaskCreateInput, db: Database = getDb()): Promise<VersionedTask> {
+const buildCreateTask = (db: Database) =>
+  db
+    .insert(tasks)
+    .values({ userId: sql.placeholder("userId"), title: sql.placeholder("title"), description: sql.placeholder("description") })
+    .returning()
+    .prepare("create_task");
+
+/** Creates the task; `db` is a transaction when the create is part of an idempotent request. */
+export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<VersionedTask> {
+  const values = { userId, title: input.title, description: input.description ?? null };
   const [row] = await query(() =>
-    db.insert(tasks).values({ userId, title: input.title, description: input.description ?? null }).returning(),
+    db ? db.insert(tasks).values(values).returning() : prepared(getDb(), "create_task", buildCreateTask).execute(values),
   );
   return versioned(row as TaskRow);
 }
