@@ -113,7 +113,10 @@ function decodeListCursor(params: TaskListQueryInput): Cursor | undefined {
   });
 }
 
-/** The list's two queries (one page, the total), built but not run; tests EXPLAIN them. */
+/**
+ * The list's queries, built but not run (tests EXPLAIN them): the total, and one page that also
+ * carries the total in each row, so a list costs one round trip unless the page is empty.
+ */
 export function listQueries(userId: string, params: TaskListQueryInput, db: Database = getDb()) {
   const filter = and(
     eq(tasks.userId, userId),
@@ -133,39 +136,43 @@ export function listQueries(userId: string, params: TaskListQueryInput, db: Data
       : params.sort === "title"
         ? sql`(${tasks.title}, ${tasks.id}) ${beyond} (${after.value}::text, ${after.id})`
         : sql`(${column}, ${tasks.id}) ${beyond} (${after.value}::timestamptz, ${after.id})`;
-  return {
-    page: db
-      .select({ row: tasks, sortValue: sql<string | null>`${params.sort === "id" ? sql`null` : sql`${column}::text`}` })
-      .from(tasks)
-      .where(and(filter, keyset))
-      .orderBy(...(params.sort === "id" ? [direction(tasks.id)] : [direction(column), direction(tasks.id)]))
-      .limit(params.limit + 1),
-    // Without a search the total comes from the trigger-kept counts (constant cost); a search
-    // has to look at the user's tasks anyway.
-    total: params.q
-      ? db.select({ n: count() }).from(tasks).where(filter)
-      : db
-          .select({
-            n:
-              params.complete === undefined
-                ? taskCounts.total
-                : params.complete
-                  ? taskCounts.completed
-                  : sql<number>`${taskCounts.total} - ${taskCounts.completed}`.mapWith(Number),
-          })
-          .from(taskCounts)
-          .where(eq(taskCounts.userId, userId)),
-  };
+  // Without a search the total comes from the trigger-kept counts (constant cost); a search
+  // has to look at the user's tasks anyway.
+  const total = params.q
+    ? db.select({ n: count() }).from(tasks).where(filter)
+    : db
+        .select({
+          n:
+            params.complete === undefined
+              ? taskCounts.total
+              : params.complete
+                ? taskCounts.completed
+                : sql<number>`${taskCounts.total} - ${taskCounts.completed}`.mapWith(Number),
+        })
+        .from(taskCounts)
+        .where(eq(taskCounts.userId, userId));
+  const page = db
+    .select({
+      row: tasks,
+      sortValue: sql<string | null>`${params.sort === "id" ? sql`null` : sql`${column}::text`}`,
+      total: sql<number | null>`(${total})`.mapWith(Number),
+    })
+    .from(tasks)
+    .where(and(filter, keyset))
+    .orderBy(...(params.sort === "id" ? [direction(tasks.id)] : [direction(column), direction(tasks.id)]))
+    .limit(params.limit + 1);
+  return { page, total };
 }
 
 export async function listTasks(userId: string, params: TaskListQueryInput): Promise<TaskListResponseBody> {
   const { page: pageQuery, total: totalQuery } = listQueries(userId, params);
-  const [page, [total]] = await query(() => Promise.all([pageQuery, totalQuery]));
+  const page = await query(() => pageQuery);
+  const total = page.length ? page[0]!.total : (await query(() => totalQuery))[0]?.n;
   const rows = page.slice(0, params.limit);
   const last = rows.at(-1);
   return {
     tasks: rows.map(({ row }) => toTaskResponse(row)),
-    count: total?.n ?? 0,
+    count: total ?? 0,
     next_cursor: page.length > params.limit && last ? encodeCursor(params, { value: last.sortValue, id: last.row.id }) : null,
   };
 }
