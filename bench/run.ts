@@ -201,7 +201,7 @@ async function measureBigList(nextUrl: string, next: Server, user: BenchUser): P
   const scenario: Scenario = { name: "list-100k", next: () => ({ method: "GET", path: `/api/${user.id}/tasks`, headers }) };
   await run(nextUrl, next, scenario, settings.warmup, true);
   const result = await run(nextUrl, next, scenario, settings.seconds, false);
-  log(`big list (${settings.bigList} tasks, ${first.tasks.length} per page): ${result.rps} req/s, p95 ${result.p95} ms`);
+  log(`big list (${settings.bigList} tasks, ${first.tasks.length} per page): ${result.rps} req/s, p95 ${result.p95} ms, ${result.cpuMsPerRequest} ms CPU/request`);
   return { tasksPerResponse: first.tasks.length, singleRequestMs: singleMs, result };
 }
 
