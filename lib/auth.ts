@@ -20,6 +20,8 @@ function createAuth() {
     // Counters in the database: in-memory ones are useless across serverless instances. Better
     // Auth's stricter built-in rules apply to sign-in and sign-up (3 per 10 s per IP).
     rateLimit: { enabled: env.authRateLimit, storage: "database", window: 60, max: 100 },
+    // Those limits count per client address, taken from X-Forwarded-For (see env.trustedProxies).
+    advanced: { ipAddress: { trustedProxies: env.trustedProxies } },
     plugins: [
       jwt({
         jwks: { keyPairConfig: { alg: jwtSettings.algorithm, crv: "Ed25519" } },

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -27,6 +28,19 @@ const origin = z
     message: "must be an origin such as https://app.example.com (scheme, host and optional port)",
   });
 
+const ipOrRange = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      const [address = "", prefix, ...rest] = value.split("/");
+      const family = isIP(address);
+      if (!family || rest.length) return false;
+      return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+    },
+    { message: "must be IP addresses or CIDR ranges such as 10.0.0.0/8, comma-separated" },
+  );
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -52,6 +66,11 @@ const schema = z.object({
     .default("")
     .transform((list) => list.split(",").map((item) => item.trim()).filter(Boolean))
     .pipe(z.array(origin)),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(ipOrRange)),
   JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).max(1_000_000).default(100),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
@@ -106,6 +125,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
     jwtTtlSeconds: values.JWT_TTL_SECONDS,
     /** The task API's per-user budget (0 requests: off). */
     rateLimit: { requests: values.RATE_LIMIT_REQUESTS, windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS },
+    /**
+     * The proxies in front of the app (addresses, CIDR ranges). Better Auth reads the client's
+     * address from X-Forwarded-For right to left, skipping these; without them it trusts only a
+     * single-address header (what Vercel sends).
+     */
+    trustedProxies: values.TRUSTED_PROXIES,
     /** Better Auth's own limits on sign-in/sign-up: on in production unless turned off. */
     authRateLimit: (values.AUTH_RATE_LIMIT ?? (production ? "on" : "off")) === "on",
     logLevel: values.LOG_LEVEL,

@@ -30,6 +30,8 @@ describe.runIf(adminUrl)("rate limits shared by two app processes", () => {
       BETTER_AUTH_SECRET: "limits-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       RATE_LIMIT_REQUESTS: "20",
       RATE_LIMIT_WINDOW_SECONDS: "60",
+      // As behind a load balancer at 203.0.113.9 that appends the address it saw.
+      TRUSTED_PROXIES: "203.0.113.9",
     };
     // Two instances of one deployment: one public URL (so one token issuer), one database.
     const [portA, portB] = [await freePort(), await freePort()];
@@ -88,5 +90,21 @@ describe.runIf(adminUrl)("rate limits shared by two app processes", () => {
     const limited = responses[3]!;
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await limited.json()).toMatchObject({ error_code: "RATE_LIMITED", detail: expect.any(String) });
+  });
+
+  it("behind a trusted proxy, each client has its own sign-in budget, and a forged X-Forwarded-For entry does not buy a new one", async () => {
+    const signIn = (server: RunningServer, forwardedFor: string) =>
+      fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+        body: JSON.stringify({ email: "nobody@example.com", password: "wrong-password" }),
+      }).then((response) => response.status);
+    const statuses = [];
+    for (const server of [a, b, a, b]) statuses.push(await signIn(server, "198.51.100.7, 203.0.113.9"));
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // The client prepends an address of its choosing: the proxy's entry still names it.
+    expect(await signIn(a, "192.0.2.55, 198.51.100.7, 203.0.113.9")).toBe(429);
+    // Another client behind the same proxy is not refused.
+    expect(await signIn(b, "198.51.100.8, 203.0.113.9")).toBe(401);
   });
 });

@@ -27,6 +27,11 @@ describe("parseEnv – configuration, validated once", () => {
     ]);
   });
 
+  it("reads the trusted proxies as addresses and CIDR ranges (none by default)", () => {
+    expect(parseEnv({}).trustedProxies).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: " 10.0.0.0/8, 127.0.0.1 ,::1, fd00::/8" }).trustedProxies).toEqual(["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8"]);
+  });
+
   it("accepts postgres:// and postgresql:// URLs and the in-memory data dir", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/app" }).databaseUrl).toBe("postgres://u:p@db:5432/app");
     expect(parseEnv({ DATABASE_URL: "postgresql://db/app" }).databaseUrl).toBe("postgresql://db/app");
@@ -42,6 +47,10 @@ describe("parseEnv – configuration, validated once", () => {
     [{ JWT_TTL_SECONDS: "5" }, "JWT_TTL_SECONDS"],
     [{ BETTER_AUTH_URL: "https://x.example.com/path" }, "BETTER_AUTH_URL"],
     [{ TRUSTED_ORIGINS: "nope" }, "TRUSTED_ORIGINS"],
+    [{ TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal" }, "TRUSTED_PROXIES"],
+    [{ TRUSTED_PROXIES: "10.0.0.0/33" }, "TRUSTED_PROXIES"],
+    [{ TRUSTED_PROXIES: "::1/129" }, "TRUSTED_PROXIES"],
+    [{ TRUSTED_PROXIES: "10.0.0.1/8/1" }, "TRUSTED_PROXIES"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
   ])("rejects %j with a message naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
