@@ -96,7 +96,7 @@ export const rateLimit = pgTable("rate_limit", {
 export const tasks = pgTable(
   "tasks",
   {
-    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    id: integer("id").generatedAlwaysAsIdentity(),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
@@ -106,10 +106,14 @@ export const tasks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
   },
-  // One index per list order (keyset pagination walks them): user first, then the sort key,
-  // then id as the tie-breaker. "A user's tasks, newest first" is the default: id descending.
+  // Every read is one user's: the key is (user, id), which is also the default list order ("a
+  // user's tasks, newest first" walks it backwards). No btree has id alone: walking one, the
+  // planner would filter everyone's newer tasks to find a user's page. `id` stays unique (an
+  // identity); the hash index serves the one lookup by id alone (403 vs 404 for a task).
+  // One more index per list order (keyset pagination walks them): user, sort key, then id.
   (table) => [
-    index("tasks_user_id_id_idx").on(table.userId, table.id.desc()),
+    primaryKey({ columns: [table.userId, table.id] }),
+    index("tasks_id_hash_idx").using("hash", table.id),
     index("tasks_user_id_created_at_idx").on(table.userId, table.createdAt, table.id),
     index("tasks_user_id_updated_at_idx").on(table.userId, table.updatedAt, table.id),
     index("tasks_user_id_title_idx").on(table.userId, table.title, table.id),

@@ -62,10 +62,11 @@ describe("db/schema", () => {
     }
   });
 
-  it("indexes a user's tasks newest first", () => {
-    const [index] = getTableConfig(schema.tasks).indexes;
-    expect(index!.config.name).toBe("tasks_user_id_id_idx");
-    expect(index!.config.columns.map((column) => ("name" in column ? column.name : ""))).toEqual(["user_id", "id"]);
+  it("keys tasks by (user_id, id), with no ordered index on id alone", () => {
+    const config = getTableConfig(schema.tasks);
+    expect(config.primaryKeys.map((key) => key.columns.map((column) => column.name))).toEqual([["user_id", "id"]]);
+    const idOnly = config.indexes.filter((index) => index.config.columns.length === 1);
+    expect(idOnly.map((index) => [index.config.name, index.config.method])).toEqual([["tasks_id_hash_idx", "hash"]]);
   });
 
   it("stamps updated_at on Better Auth's own updates", () => {
