@@ -108,12 +108,12 @@ export const tasks = pgTable(
   },
   // Every read is one user's: the key is (user, id), which is also the default list order ("a
   // user's tasks, newest first" walks it backwards). No btree has id alone: walking one, the
-  // planner would filter everyone's newer tasks to find a user's page. `id` stays unique (an
-  // identity); the hash index serves the one lookup by id alone (403 vs 404 for a task).
+  // planner would filter everyone's newer tasks to find a user's page. `id` stays unique through
+  // an exclusion constraint on a hash index (no order to walk), which also serves the one lookup
+  // by id alone (403 vs 404); Drizzle cannot declare it: see migration 0006.
   // One more index per list order (keyset pagination walks them): user, sort key, then id.
   (table) => [
     primaryKey({ columns: [table.userId, table.id] }),
-    index("tasks_id_hash_idx").using("hash", table.id),
     index("tasks_user_id_created_at_idx").on(table.userId, table.createdAt, table.id),
     index("tasks_user_id_updated_at_idx").on(table.userId, table.updatedAt, table.id),
     index("tasks_user_id_title_idx").on(table.userId, table.title, table.id),

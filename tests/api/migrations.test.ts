@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { migrateDatabase } from "@/db/migrate";
+import { createTask, signUp } from "../support/api";
 import { usingPostgres } from "../support/database";
 
 // Both drivers answer execute() with a result that has `rows`; the shared type does not say so.
@@ -43,5 +44,20 @@ describe("db:migrate", () => {
       { relname: "api_rate_limits", relpersistence: "u" },
       { relname: "tasks", relpersistence: "p" },
     ]);
+  });
+
+  it("task ids stay unique without an ordered index on id alone: a second task with a taken id is refused", async () => {
+    const indexes = await rows<{ indexdef: string }>(sql`select indexdef from pg_indexes where tablename = 'tasks' order by indexname`);
+    expect(indexes.map((index) => index.indexdef).filter((definition) => /\(id( DESC)?\)$/.test(definition))).toEqual([
+      expect.stringMatching(/USING hash \(id\)$/),
+    ]);
+    const user = await signUp();
+    const task = await createTask(user);
+    const other = await signUp();
+    await expect(
+      getDb().execute(sql`insert into tasks (id, user_id, title) overriding system value values (${task.id}, ${other.id}, 'copy')`),
+    ).rejects.toThrow();
+    const [count] = await rows<{ n: number }>(sql`select count(*)::int as n from tasks where id = ${task.id}`);
+    expect(count!.n).toBe(1);
   });
 });
