@@ -34,7 +34,8 @@ const ipOrRange = z
   .refine(
     (value) => {
       const [address = "", prefix, ...rest] = value.split("/");
-      const family = isIP(address);
+      // A zone (fe80::1%eth0) is valid to Node but not to Better Auth, which would skip the entry.
+      const family = address.includes("%") ? 0 : isIP(address);
       if (!family || rest.length) return false;
       return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
     },

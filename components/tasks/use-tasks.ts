@@ -99,7 +99,7 @@ export function useUpdateTask({ onNotice, onConflict }: ChangeReports) {
   return useMutation({
     mutationKey: changeKey,
     scope: changeScope,
-    mutationFn: ({ task, changes, version }: { task: Task; changes: TaskPatchInput; version?: Task }) => api.update(version ?? matchVersion(client, task), changes),
+    mutationFn: ({ task, changes, version }: { task: Task; changes: TaskPatchInput; version?: Task }) => api.update(matchVersion(client, version ?? task), changes),
     onMutate: async ({ task, changes }) => {
       await client.cancelQueries({ queryKey: tasksKey });
       const before = client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
@@ -138,7 +138,7 @@ export function useDeleteTask({ onNotice, onConflict }: ChangeReports) {
   return useMutation({
     mutationKey: changeKey,
     scope: changeScope,
-    mutationFn: ({ task, version }: { task: Task; version?: Task }) => api.remove(version ?? matchVersion(client, task)),
+    mutationFn: ({ task, version }: { task: Task; version?: Task }) => api.remove(matchVersion(client, version ?? task)),
     onMutate: async ({ task }) => {
       await client.cancelQueries({ queryKey: tasksKey });
       client.setQueryData<TaskList>(tasksKey, (list) => list && removeTask(list, task.id));

@@ -32,8 +32,10 @@ export async function withErrorEnvelope(response: Response): Promise<Response> {
   headers.set("content-type", "application/json");
   if (response.status === 401) headers.set("WWW-Authenticate", 'Bearer realm="todo-next"');
   // Better Auth's limiter says when to come back in its own header; clients read Retry-After.
-  const retryAfter = Number(response.headers.get("x-retry-after"));
-  if (response.status === 429 && Number.isFinite(retryAfter)) headers.set("Retry-After", String(Math.max(1, Math.ceil(retryAfter))));
+  const retryAfter = response.headers.get("x-retry-after");
+  if (response.status === 429 && retryAfter !== null && Number.isFinite(Number(retryAfter))) {
+    headers.set("Retry-After", String(Math.max(1, Math.ceil(Number(retryAfter)))));
+  }
   return Response.json(
     { ...original, ...errorBody(codeFor(response.status), message || "Request failed.") },
     { status: response.status, headers },

@@ -53,6 +53,8 @@ describe("withErrorEnvelope – Better Auth errors in the API's envelope", () =>
     });
     const atOnce = await withErrorEnvelope(new Response(null, { status: 429, headers: { "X-Retry-After": "0" } }));
     expect(atOnce.headers.get("retry-after")).toBe("1");
+    const unsaid = await withErrorEnvelope(new Response(null, { status: 429 }));
+    expect(unsaid.headers.get("retry-after")).toBeNull();
   });
 
   it("copes with an empty or non-object error body", async () => {

@@ -51,6 +51,7 @@ describe("parseEnv – configuration, validated once", () => {
     [{ TRUSTED_PROXIES: "10.0.0.0/33" }, "TRUSTED_PROXIES"],
     [{ TRUSTED_PROXIES: "::1/129" }, "TRUSTED_PROXIES"],
     [{ TRUSTED_PROXIES: "10.0.0.1/8/1" }, "TRUSTED_PROXIES"],
+    [{ TRUSTED_PROXIES: "fe80::1%eth0" }, "TRUSTED_PROXIES"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
   ])("rejects %j with a message naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);

@@ -2,6 +2,7 @@ import { withErrorEnvelope } from "@/lib/api/auth-errors";
 import { hasForeignOrigin } from "@/lib/api/origin";
 import { apiRoute } from "@/lib/api/route";
 import { getAuth } from "@/lib/auth";
+import { AppError } from "@/lib/errors";
 
 /**
  * The Better Auth endpoints clients use to get an access token (Better Auth serves more; these
@@ -166,10 +167,10 @@ const read = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) =>
 
 // Better Auth checks the Origin of requests that carry its cookies; a sign-up or sign-in has
 // none yet, so a foreign page could post one (login CSRF). Every write is checked here first,
-// and refused with the body Better Auth itself gives (its client library reads `code`).
+// and refused with Better Auth's own fields too (its client library reads `code`).
 const write = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) => {
   if (hasForeignOrigin(request)) {
-    return withErrorEnvelope(Response.json({ code: "INVALID_ORIGIN", message: "Invalid origin" }, { status: 403 }));
+    throw new AppError("AUTH_FORBIDDEN", "Invalid origin", { extra: { code: "INVALID_ORIGIN", message: "Invalid origin" } });
   }
   return withErrorEnvelope(await getAuth().handler(request));
 });
