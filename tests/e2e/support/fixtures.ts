@@ -44,7 +44,7 @@ export async function apiSession(request: APIRequestContext) {
     async create(title: string, description?: string) {
       const response = await request.post(tasksUrl, { headers, data: description ? { title, description } : { title } });
       expect(response.status()).toBe(201);
-      return (await response.json()) as { id: number; title: string };
+      return (await response.json()) as { id: number; title: string; updated_at: string };
     },
     /** The task as the server has it now, or null once it is gone (404). */
     async get(taskId: number) {
