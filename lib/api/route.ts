@@ -83,3 +83,14 @@ export function methodNotAllowed(pattern: string, allowed: string[]) {
     });
   });
 }
+
+/** A path under /api that no route serves: 404 NOT_FOUND in the envelope, whatever the method. */
+export function unknownApiPath() {
+  return apiRoute("/api/*", async (request) => {
+    const { pathname } = new URL(request.url);
+    throw new AppError(
+      "NOT_FOUND",
+      `No API endpoint at ${pathname.slice(0, 200)}. Tasks are at /api/{user_id}/tasks and /api/{user_id}/tasks/{task_id}; see /docs.`,
+    );
+  });
+}

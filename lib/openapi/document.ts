@@ -30,7 +30,7 @@ const codeMeaning: Record<ErrorCode, string> = {
   AUTH_MISSING: "no `Authorization: Bearer` header",
   AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience",
   AUTH_FORBIDDEN: "`{user_id}` is not the token's user, the task is another user's, or the `Origin` is an untrusted page",
-  NOT_FOUND: "no such task",
+  NOT_FOUND: "no such task, or no API endpoint at the path",
   METHOD_NOT_ALLOWED: "the path does not serve the method (`Allow` lists those it does)",
   IDEMPOTENCY_KEY_IN_USE: "a request with the same `Idempotency-Key` is still running; retry after `Retry-After`",
   PRECONDITION_FAILED: "`If-Match` does not match the task's current `ETag`; the body's `task` is the current version",
@@ -52,6 +52,8 @@ and the token's user must be the \`{user_id}\` in the path.
 (\`POST /api/auth/sign-in/email\`): the response sets a session cookie. With that cookie,
 \`GET /api/auth/token\` returns a JWT valid for 15 minutes; its \`sub\` is your user id. On
 [/docs](/docs), sign in and press **Use my token** to fill it in.
+
+Any other path under \`/api\` answers 404 \`NOT_FOUND\` in the same error envelope, whatever the method.
 
 **Beyond the basics** (all optional: a client that ignores them keeps working):
 - *List query*: \`complete\`, \`q\` (search), \`sort\`, \`order\`, \`limit\` (1–500, default 100) and

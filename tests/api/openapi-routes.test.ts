@@ -12,6 +12,10 @@ import { contractViolations, openApiDocument } from "../support/contract";
  * `x-methods-not-allowed`, and their `Allow` header must name exactly the path's operations other
  * than OPTIONS.
  *
+ * A fallback route (`unknownApiPath()`, the catch-all for paths no other route serves) answers
+ * 404 NOT_FOUND ("No API endpoint at …") to every method: it has no operations, and the
+ * document's description says so.
+ *
  * OPTIONS (`preflight(...)`, the CORS preflight) is a real operation, documented like the others
  * (a client may call it, and its answer is part of the contract). The 405's `Allow` leaves it out
  * because that is what the API sends (the methods that act on the resource); the preflight's own
@@ -27,6 +31,8 @@ interface RouteFile {
   /** The OpenAPI path, e.g. `/api/{user_id}/tasks`; for a catch-all, the prefix before it. */
   template: string;
   catchAll: boolean;
+  /** Every method answers 404 NOT_FOUND: the catch-all for paths no other route serves. */
+  fallback: boolean;
   methods: Map<string, { handler: Handler; allow?: string }>;
   /** The CORS preflight's answer (OPTIONS), asked from a trusted origin. */
   preflight?: { status: number; headers: Headers; text: string };
@@ -46,7 +52,7 @@ function templateOf(file: string): { template: string; catchAll: boolean; params
     .slice(1)
     .filter((segment) => !/^\(.*\)$/.test(segment)) // route groups add no path segment
     .flatMap((segment) => {
-      const dynamic = /^\[(\.\.\.)?(.+)\]$/.exec(segment);
+      const dynamic = /^\[\[?(\.\.\.)?([^[\]]+)\]?\]$/.exec(segment); // [x], [...x] or [[...x]]
       if (!dynamic) return [segment];
       if (dynamic[1]) {
         catchAll = true;
@@ -59,11 +65,18 @@ function templateOf(file: string): { template: string; catchAll: boolean; params
   return { template: `/${segments.join("/")}`, catchAll, params };
 }
 
-/** Asks a handler without credentials: a 405 METHOD_NOT_ALLOWED marks a `methodNotAllowed` handler. */
+/**
+ * Asks a handler without credentials: a 405 METHOD_NOT_ALLOWED marks a `methodNotAllowed` handler
+ * (`allow`), a 404 NOT_FOUND a fallback (no handler of an operation answers 404 without a token).
+ */
 async function probe(handler: Handler, method: string, url: string, params: Record<string, unknown>) {
   const response = await handler(new Request(url, { method }), { params: Promise.resolve(params) });
-  const body = (await response.json().catch(() => undefined)) as { error_code?: string } | undefined;
-  return response.status === 405 && body?.error_code === "METHOD_NOT_ALLOWED" ? (response.headers.get("allow") ?? "") : undefined;
+  const body = (await response.json().catch(() => undefined)) as { error_code?: string; detail?: string } | undefined;
+  return {
+    allow: response.status === 405 && body?.error_code === "METHOD_NOT_ALLOWED" ? (response.headers.get("allow") ?? "") : undefined,
+    // (Better Auth's catch-all answers an unknown auth path with a 404 too, of its own.)
+    notFound: response.status === 404 && body?.error_code === "NOT_FOUND" && Boolean(body.detail?.startsWith("No API endpoint at ")),
+  };
 }
 
 beforeAll(async () => {
@@ -73,18 +86,23 @@ beforeAll(async () => {
       const routeModule = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
       const url = `${ORIGIN}${template.replace(/\{[^}]+\}/g, "1")}${catchAll ? "/openapi-route-probe" : ""}`;
       const methods = new Map<string, { handler: Handler; allow?: string }>();
+      let notFound = 0;
       for (const method of HTTP_METHODS) {
         const handler = routeModule[method] as Handler | undefined;
-        if (handler) methods.set(method, { handler, allow: await probe(handler, method, url, params) });
+        if (!handler) continue;
+        const answer = await probe(handler, method, url, params);
+        methods.set(method, { handler, allow: answer.allow });
+        if (answer.notFound) notFound += 1;
       }
+      const fallback = methods.size > 0 && notFound === methods.size;
       let preflight: RouteFile["preflight"];
       const options = methods.get("OPTIONS");
-      if (options && options.allow === undefined) {
+      if (options && options.allow === undefined && !fallback) {
         const request = new Request(url, { method: "OPTIONS", headers: { origin: ORIGIN, "access-control-request-method": "GET" } });
         const response = await options.handler(request, { params: Promise.resolve(params) });
         preflight = { status: response.status, headers: response.headers, text: await response.text() };
       }
-      return { file, template, catchAll, methods, preflight, url };
+      return { file, template, catchAll, fallback, methods, preflight, url };
     }),
   );
 });
@@ -95,12 +113,14 @@ const operationsOf = (pathItem: Record<string, unknown>) =>
 const documentedUnder = (prefix: string) => Object.keys(document.paths).filter((template) => template.startsWith(`${prefix}/`));
 
 function routeFor(template: string): RouteFile | undefined {
-  return routes.find((route) => route.template === template) ?? routes.find((route) => route.catchAll && template.startsWith(`${route.template}/`));
+  const served = routes.filter((route) => !route.fallback);
+  return served.find((route) => route.template === template) ?? served.find((route) => route.catchAll && template.startsWith(`${route.template}/`));
 }
 
 describe("OpenAPI document ↔ route files", () => {
   it("finds the route files of the API, /health and the document itself", () => {
     expect(routes.map((route) => route.template)).toEqual([
+      "/api/{user_id}",
       "/api/{user_id}/tasks",
       "/api/{user_id}/tasks/{task_id}",
       "/api/auth",
@@ -111,7 +131,7 @@ describe("OpenAPI document ↔ route files", () => {
 
   it("every method exported by a route file has an operation (a 405 handler: listed in x-methods-not-allowed)", () => {
     const problems: string[] = [];
-    for (const route of routes) {
+    for (const route of routes.filter((candidate) => !candidate.fallback)) {
       for (const [method, { allow }] of route.methods) {
         const where = `${method} ${route.template}${route.catchAll ? "/*" : ""} (${route.file})`;
         if (route.catchAll) {
@@ -141,6 +161,25 @@ describe("OpenAPI document ↔ route files", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("the one fallback (paths no route serves) answers the envelope's 404 to every method, as the document says", async () => {
+    const fallbacks = routes.filter((route) => route.fallback);
+    expect(fallbacks.map((route) => route.file)).toEqual([path.join("app", "api", "[user_id]", "[[...path]]", "route.ts")]);
+    for (const [method, { handler }] of fallbacks[0]!.methods) {
+      for (const [pathname, params] of [
+        ["/api/u", { user_id: "u" }],
+        ["/api/u/task", { user_id: "u", path: ["task"] }],
+        ["/api/u/tasks/1/x", { user_id: "u", path: ["tasks", "1", "x"] }],
+      ] as const) {
+        const response = await handler(new Request(`${ORIGIN}${pathname}`, { method }), { params: Promise.resolve(params) });
+        expect(response.status, `${method} ${pathname}`).toBe(404);
+        expect(response.headers.get("x-request-id")).toBeTruthy();
+        expect(await response.json()).toMatchObject({ error_code: "NOT_FOUND", detail: expect.stringContaining(`No API endpoint at ${pathname}.`) });
+      }
+    }
+    expect([...fallbacks[0]!.methods.keys()]).toEqual(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+    expect((document.info as { description: string }).description).toContain("Any other path under `/api` answers 404 `NOT_FOUND`");
   });
 
   it("every documented operation is served: by its route file, or for /api/auth/* by Better Auth", () => {

@@ -57,4 +57,22 @@ describe("production build on the embedded database (npm start)", () => {
     expect((result as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
     expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
   });
+
+  it("unknown paths under /api get the envelope's 404; the routes beside the catch-all still win", async () => {
+    const answer = async (pathname: string, method = "GET") => {
+      const response = await fetch(`${server.baseUrl}${pathname}`, { method });
+      return { status: response.status, type: response.headers.get("content-type"), body: (await response.json()) as Record<string, unknown> };
+    };
+    for (const [pathname, method] of [["/api/u", "GET"], ["/api/u/task", "GET"], ["/api/u/tasks/1/x", "DELETE"], ["/api/auth", "POST"]]) {
+      expect(await answer(pathname!, method), `${method} ${pathname}`).toMatchObject({
+        status: 404,
+        type: "application/json",
+        body: { error_code: "NOT_FOUND", detail: expect.stringContaining(`No API endpoint at ${pathname}.`) },
+      });
+    }
+    expect(await answer("/api/u/tasks")).toMatchObject({ status: 401, body: { error_code: "AUTH_MISSING" } });
+    expect(await answer("/api/u/tasks/1")).toMatchObject({ status: 401, body: { error_code: "AUTH_MISSING" } });
+    expect(await answer("/api/auth/get-session")).toMatchObject({ status: 200 });
+    expect((await answer("/api/openapi.json")).body).toHaveProperty("openapi", "3.1.0");
+  });
 });
