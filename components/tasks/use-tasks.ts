@@ -90,8 +90,8 @@ const changeScope = { id: "task-changes" };
 
 /**
  * Toggle and edit: shown at once, rolled back (only the fields changed) if the server refuses.
- * `version` pins If-Match to a version the user was shown (keeping their change after a 412);
- * otherwise it is the last version the server confirmed.
+ * If-Match is the version of `task` the user changed (after a 412, the one they were shown),
+ * moved forward only past this tab's own writes.
  */
 export function useUpdateTask({ onNotice, onConflict }: ChangeReports) {
   const api = useTaskApi();
@@ -99,7 +99,7 @@ export function useUpdateTask({ onNotice, onConflict }: ChangeReports) {
   return useMutation({
     mutationKey: changeKey,
     scope: changeScope,
-    mutationFn: ({ task, changes, version }: { task: Task; changes: TaskPatchInput; version?: Task }) => api.update(matchVersion(client, version ?? task), changes),
+    mutationFn: ({ task, changes }: { task: Task; changes: TaskPatchInput }) => api.update(matchVersion(client, task), changes),
     onMutate: async ({ task, changes }) => {
       await client.cancelQueries({ queryKey: tasksKey });
       const before = client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
@@ -131,14 +131,14 @@ export function useUpdateTask({ onNotice, onConflict }: ChangeReports) {
   });
 }
 
-/** Delete: the task leaves the list at once and comes back if the server refuses. `version` as for update. */
+/** Delete: the task leaves the list at once and comes back if the server refuses. If-Match as for update. */
 export function useDeleteTask({ onNotice, onConflict }: ChangeReports) {
   const api = useTaskApi();
   const client = useQueryClient();
   return useMutation({
     mutationKey: changeKey,
     scope: changeScope,
-    mutationFn: ({ task, version }: { task: Task; version?: Task }) => api.remove(matchVersion(client, version ?? task)),
+    mutationFn: ({ task }: { task: Task }) => api.remove(matchVersion(client, task)),
     onMutate: async ({ task }) => {
       await client.cancelQueries({ queryKey: tasksKey });
       client.setQueryData<TaskList>(tasksKey, (list) => list && removeTask(list, task.id));

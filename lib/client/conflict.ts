@@ -9,10 +9,8 @@ import type { TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
  */
 export type Conflict = { kind: "update"; theirs: TaskResponseBody; mine: TaskPatchInput } | { kind: "delete"; theirs: TaskResponseBody };
 
-/** What "keep mine" sends: the same change, If-Match the version the user was shown. */
-export type KeepMine =
-  | { kind: "update"; task: TaskResponseBody; changes: TaskPatchInput; version: TaskResponseBody }
-  | { kind: "delete"; task: TaskResponseBody; version: TaskResponseBody };
+/** What "keep mine" sends: the same change, made to the version the user was shown (its If-Match). */
+export type KeepMine = { kind: "update"; task: TaskResponseBody; changes: TaskPatchInput } | { kind: "delete"; task: TaskResponseBody };
 
 /** The fields of `mine` that `theirs` does not already have (no need to ask about the others). */
 export function unsavedChanges(mine: TaskPatchInput, theirs: TaskResponseBody): TaskPatchInput {
@@ -49,9 +47,7 @@ export function addConflict(waiting: readonly Conflict[], conflict: Conflict): C
 }
 
 export function keepMine(conflict: Conflict): KeepMine {
-  return conflict.kind === "update"
-    ? { kind: "update", task: conflict.theirs, changes: conflict.mine, version: conflict.theirs }
-    : { kind: "delete", task: conflict.theirs, version: conflict.theirs };
+  return conflict.kind === "update" ? { kind: "update", task: conflict.theirs, changes: conflict.mine } : { kind: "delete", task: conflict.theirs };
 }
 
 /**

@@ -18,18 +18,31 @@ async function openTasks(page: Page) {
   await expect(page.getByRole("heading", { level: 2, name: /^\d+ tasks?/ })).toBeVisible();
 }
 
+type ApiSession = Awaited<ReturnType<typeof apiSession>>;
+
+/** The task page with one task of the user's, and the API as another device of the same account. */
+async function pageWithTask(page: Page, label: string) {
+  const api = await apiSession(page.request);
+  const task = await api.create(`${label} ${Date.now()}`);
+  await openTasks(page);
+  return { api, task };
+}
+
+/** Another device renames the task: the page still shows the old title. */
+async function renameElsewhere(api: ApiSession, task: { id: number; title: string }) {
+  const renamed = `${task.title} (renamed elsewhere)`;
+  return { renamed, theirs: await api.update(task.id, { title: renamed }) };
+}
+
 function conflictDialog(page: Page, title: string) {
   return page.getByRole("alertdialog", { name: `“${title}” was changed elsewhere` });
 }
 
 test("edit after a change elsewhere: both versions are shown; Keep theirs keeps theirs, on the server too", async ({ openPage }) => {
   const page = await openPage({ signedIn: true });
-  const api = await apiSession(page.request);
-  const task = await api.create(`Conflict theirs ${Date.now()}`);
-  await openTasks(page);
+  const { api, task } = await pageWithTask(page, "Conflict theirs");
 
-  const renamed = `${task.title} (renamed elsewhere)`;
-  const theirs = await api.update(task.id, { title: renamed });
+  const { renamed, theirs } = await renameElsewhere(api, task);
 
   await page.getByRole("button", { name: `Edit “${task.title}”` }).click();
   const form = page.getByRole("form", { name: `Edit “${task.title}”` });
@@ -65,12 +78,9 @@ test("edit after a change elsewhere: both versions are shown; Keep theirs keeps 
 
 test("toggle after a change elsewhere: Keep mine applies it on top of their version, If-Match that version; changed again meanwhile, the choice comes back", async ({ openPage }) => {
   const page = await openPage({ signedIn: true });
-  const api = await apiSession(page.request);
-  const task = await api.create(`Conflict mine ${Date.now()}`);
-  await openTasks(page);
+  const { api, task } = await pageWithTask(page, "Conflict mine");
 
-  const renamed = `${task.title} (renamed elsewhere)`;
-  const theirs = await api.update(task.id, { title: renamed });
+  const { renamed, theirs } = await renameElsewhere(api, task);
   const refused = await answered(page, "PATCH", TASK_PATH, () => page.getByRole("checkbox", { name: `Complete “${task.title}”` }).click());
   expect(refused.status()).toBe(412);
   const dialog = conflictDialog(page, renamed);
@@ -100,9 +110,7 @@ test("toggle after a change elsewhere: Keep mine applies it on top of their vers
 
 test("delete after a change elsewhere: Keep it keeps the newer version; Delete anyway deletes it, If-Match that version", async ({ openPage }) => {
   const page = await openPage({ signedIn: true });
-  const api = await apiSession(page.request);
-  const task = await api.create(`Conflict delete ${Date.now()}`);
-  await openTasks(page);
+  const { api, task } = await pageWithTask(page, "Conflict delete");
 
   async function deleteInPage(title: string) {
     await page.getByRole("button", { name: `Delete “${title}”` }).click();
@@ -121,8 +129,7 @@ test("delete after a change elsewhere: Keep it keeps the newer version; Delete a
   await expect(page.getByText("Still needed")).toBeVisible();
   expect(await api.get(task.id)).toMatchObject({ description: "Still needed", updated_at: first.updated_at });
 
-  const renamed = `${task.title} (renamed elsewhere)`;
-  const second = await api.update(task.id, { title: renamed });
+  const { renamed, theirs: second } = await renameElsewhere(api, task);
   expect((await deleteInPage(task.title)).status()).toBe(412);
   const deleted = await answered(page, "DELETE", TASK_PATH, () => conflictDialog(page, renamed).getByRole("button", { name: "Delete anyway" }).click());
   expect(deleted.status()).toBe(204);
@@ -172,9 +179,7 @@ test("two tabs: the second tab's edit is never overwritten; the choice works by 
 
 test("a second change made while the refused one was in flight is asked about too, never sent on top of the newer version", async ({ openPage }) => {
   const page = await openPage({ signedIn: true });
-  const api = await apiSession(page.request);
-  const task = await api.create(`Conflict queued ${Date.now()}`);
-  await openTasks(page);
+  const { api, task } = await pageWithTask(page, "Conflict queued");
 
   // The first change's request is held until the second change has been made.
   let release = () => {};
@@ -195,8 +200,7 @@ test("a second change made while the refused one was in flight is asked about to
     if (request.method() === "PATCH") ifMatches.push(request.headers()["if-match"] ?? null);
   });
 
-  const renamed = `${task.title} (renamed elsewhere)`;
-  const theirs = await api.update(task.id, { title: renamed });
+  const { renamed, theirs } = await renameElsewhere(api, task);
   await page.getByRole("checkbox", { name: `Complete “${task.title}”` }).click();
   await page.getByRole("button", { name: `Edit “${task.title}”` }).click();
   const title = page.getByRole("form", { name: `Edit “${task.title}”` }).getByRole("textbox", { name: "Title" });

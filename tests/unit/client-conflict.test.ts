@@ -39,12 +39,12 @@ describe("keepMine", () => {
   it("re-sends the change conditional on the version from the 412 body", () => {
     const conflict: Conflict = { kind: "update", theirs, mine: { title: "Buy soy milk" } };
     const resend = keepMine(conflict);
-    expect(resend).toEqual({ kind: "update", task: theirs, changes: { title: "Buy soy milk" }, version: theirs });
-    expect(etagOf(resend.version)).toBe(`"7.${Date.parse("2026-01-01T00:05:00.000Z")}"`);
+    expect(resend).toEqual({ kind: "update", task: theirs, changes: { title: "Buy soy milk" } });
+    expect(etagOf(resend.task)).toBe(`"7.${Date.parse("2026-01-01T00:05:00.000Z")}"`);
   });
 
   it("deletes anyway conditional on the version from the 412 body", () => {
-    expect(keepMine({ kind: "delete", theirs })).toEqual({ kind: "delete", task: theirs, version: theirs });
+    expect(keepMine({ kind: "delete", theirs })).toEqual({ kind: "delete", task: theirs });
   });
 });
 
