@@ -355,7 +355,16 @@ export const responses = {
   AuthBadRequest: authErrorResponse("`VALIDATION_ERROR`: a missing or invalid field (the email's format, the password's length) or malformed JSON.", [
     "InvalidEmail",
     "PasswordTooShort",
+    "AuthNotJson",
   ]),
+  AuthPayloadTooLarge: authErrorResponse(
+    "`VALIDATION_ERROR`: the body is larger than 16 KiB. A larger `Content-Length` is refused before the body is read; a body without one is read only until it passes the limit.",
+    ["AuthBodyTooLarge"],
+  ),
+  AuthFieldRules: authErrorResponse(
+    "`VALIDATION_ERROR`: a field breaks the account rules, checked before Better Auth reads the request; `errors` names each such field. `name`: 1–100 characters, not only spaces, no control characters; `email`: at most 254 characters; `password`: at most 128.",
+    ["PasswordTooLong", "NameTooLong"],
+  ),
   AuthInvalidOrigin: authErrorResponse(
     "`AUTH_FORBIDDEN`: the `Origin` header names a page that is not a trusted origin (`code` `INVALID_ORIGIN`; refused before Better Auth runs, so no login CSRF). In production also `MISSING_OR_NULL_ORIGIN` (Better Auth's own check): the request carries the session cookie but no `Origin`. Browsers send `Origin` by themselves; with curl add `-H \"Origin: <this server>\"` or leave it out.",
     ["InvalidOrigin", "MissingOrigin"],

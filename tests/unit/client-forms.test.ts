@@ -54,6 +54,12 @@ describe("describeAuthError", () => {
     expect(describeAuthError({ status: 500 })).toEqual({ message: "Something went wrong. Please try again." });
   });
 
+  it("places the server's field errors (errors[]) on their field", () => {
+    const tooLong = { loc: ["body", "name"], msg: "Name must be at most 100 characters" };
+    expect(describeAuthError({ status: 422, errors: [tooLong] })).toEqual({ field: "name", message: "Name must be at most 100 characters" });
+    expect(describeAuthError({ status: 422, message: "Validation failed", errors: [{ loc: ["body", "image"], msg: "too long" }] })).toEqual({ message: "Validation failed" });
+  });
+
   it("explains rate limiting and network failures", () => {
     expect(describeAuthError({ status: 429, message: "Too many requests." }).message).toMatch(/Too many attempts/);
     expect(describeAuthError({ status: 0 }).message).toMatch(/Could not reach the server/);
