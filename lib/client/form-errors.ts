@@ -30,13 +30,18 @@ interface AuthFailure {
 
 const FIELDS = ["name", "email", "password"] as const;
 type Field = (typeof FIELDS)[number];
+// Account limits whose message says when to come back (minutes, not seconds).
+const ACCOUNT_LIMITS = new Set(["TOO_MANY_FAILED_SIGN_INS", "TOO_MANY_SIGN_UPS"]);
 
 /**
  * Better Auth's sign-in and sign-up errors, as a message and the field it belongs to (if any).
  * "Invalid email or password" deliberately stays on the form: it must not say which one is wrong.
  */
 export function describeAuthError(error: AuthFailure): { field?: Field; message: string } {
-  if (error.status === 429) return { message: "Too many attempts. Please wait a few seconds and try again." };
+  if (error.status === 429) {
+    if (error.message && ACCOUNT_LIMITS.has(error.code ?? "")) return { message: error.message };
+    return { message: "Too many attempts. Please wait a few seconds and try again." };
+  }
   if (!error.status) return { message: "Could not reach the server. Check your connection and try again." };
   const [first] = error.errors ?? [];
   const field = FIELDS.find((name) => name === first?.loc[1]);

@@ -152,6 +152,14 @@ const examples = {
     summary: "Too many requests",
     value: { message: "Too many requests. Please try again later.", ...error("RATE_LIMITED", "Too many requests. Please try again later.") } satisfies z.infer<typeof AuthError>,
   },
+  TooManyFailedSignIns: {
+    summary: "Too many failed sign-ins for this account",
+    value: authError("RATE_LIMITED", "Too many failed sign-ins for this account. Try again in 15 minutes.", "TOO_MANY_FAILED_SIGN_INS"),
+  },
+  TooManySignUps: {
+    summary: "Too many new accounts right now",
+    value: authError("RATE_LIMITED", "Too many new accounts are being created right now. Try again in a minute.", "TOO_MANY_SIGN_UPS"),
+  },
   AuthBodyTooLarge: { summary: "Body over 16 KiB", value: error("VALIDATION_ERROR", "Request body must be at most 16384 bytes.") },
   AuthNotJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.") },
   NameTooLong: {

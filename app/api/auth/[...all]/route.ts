@@ -49,7 +49,7 @@ import { AppError } from "@/lib/errors";
  *             examples:
  *               UserExists: { $ref: "#/components/examples/UserExists" }
  *               NameTooLong: { $ref: "#/components/examples/NameTooLong" }
- *       "429": { $ref: "#/components/responses/AuthRateLimited" }
+ *       "429": { $ref: "#/components/responses/SignUpRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/sign-in/email:
  *   post:
@@ -87,7 +87,7 @@ import { AppError } from "@/lib/errors";
  *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
  *       "413": { $ref: "#/components/responses/AuthPayloadTooLarge" }
  *       "422": { $ref: "#/components/responses/AuthFieldRules" }
- *       "429": { $ref: "#/components/responses/AuthRateLimited" }
+ *       "429": { $ref: "#/components/responses/SignInRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/token:
  *   get:
