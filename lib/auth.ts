@@ -28,7 +28,8 @@ function createAuth() {
     hooks: accountLimitHooks,
     plugins: [
       jwt({
-        jwks: { keyPairConfig: { alg: jwtSettings.algorithm, crv: "Ed25519" } },
+        // A retired key stays published as long as lib/api/access-token.ts accepts its tokens.
+        jwks: { keyPairConfig: { alg: jwtSettings.algorithm, crv: "Ed25519" }, gracePeriod: jwtSettings.retiredKeyGraceSeconds },
         jwt: {
           issuer: jwtSettings.issuer,
           audience: jwtSettings.audience,
