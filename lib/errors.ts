@@ -20,10 +20,37 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
+/**
+ * The `type` of a field error, in pydantic v2's vocabulary, so that a client written for a FastAPI
+ * API reads our 422s as it reads FastAPI's. lib/api/field-errors.ts maps Zod's issues onto these.
+ */
+export const fieldErrorTypes = [
+  "missing",
+  "extra_forbidden",
+  "json_invalid",
+  "model_attributes_type",
+  "string_type",
+  "bool_type",
+  "string_too_short",
+  "string_too_long",
+  "string_pattern_mismatch",
+  "int_parsing",
+  "greater_than",
+  "greater_than_equal",
+  "less_than",
+  "less_than_equal",
+  "literal_error",
+  "enum",
+  "value_error",
+] as const;
+
+export type FieldErrorType = (typeof fieldErrorTypes)[number];
+
 /** One problem with a request, located like `["body", "title"]` or `["path", "task_id"]`. */
 export interface FieldError {
   loc: (string | number)[];
   msg: string;
+  type: FieldErrorType;
 }
 
 interface AppErrorOptions {

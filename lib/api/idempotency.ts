@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import { getDb, type Database } from "@/db/index";
 import { idempotencyKeys, type StoredResponse } from "@/db/schema";
-import { validationFailed } from "@/lib/api/request-body";
+import { parseRequestValue } from "@/lib/api/field-errors";
 import { AppError, databaseError } from "@/lib/errors";
 import { IdempotencyKey } from "@/lib/tasks/schema";
 
@@ -20,11 +21,7 @@ const ABANDONED = sql`interval '30 seconds'`;
 export function idempotencyKeyOf(request: Request): string | undefined {
   const key = request.headers.get("idempotency-key");
   if (key === null) return undefined;
-  const result = IdempotencyKey.safeParse(key);
-  if (!result.success) {
-    throw validationFailed([{ loc: ["header", "Idempotency-Key"], msg: result.error.issues[0]!.message }]);
-  }
-  return key;
+  return parseRequestValue(z.object({ "Idempotency-Key": IdempotencyKey }), { "Idempotency-Key": key }, "header")["Idempotency-Key"];
 }
 
 export function requestHash(input: unknown): string {

@@ -252,8 +252,20 @@ function authErrorResponse(description: string, examples: ExampleName[], extraHe
 }
 
 export const responses = {
-  BadRequest: errorResponse(400, "`VALIDATION_ERROR`: the body is empty or not valid JSON.", ["MalformedJson", "EmptyBody"]),
-  PatchBadRequest: errorResponse(400, "`VALIDATION_ERROR`: the body is empty, not valid JSON, or names no field.", ["NoFields", "MalformedJson", "EmptyBody"]),
+  BadRequest: errorResponse(
+    400,
+    "`VALIDATION_ERROR`: the body is empty (`type` `missing`) or not valid JSON (`json_invalid`); one `errors` entry at `[\"body\"]`.",
+    ["MalformedJson", "EmptyBody"],
+    [],
+    "ValidationError",
+  ),
+  PatchBadRequest: errorResponse(
+    400,
+    "`VALIDATION_ERROR`: the body is empty (`type` `missing`), not valid JSON (`json_invalid`), or names no field (`value_error`); one `errors` entry at `[\"body\"]`.",
+    ["NoFields", "MalformedJson", "EmptyBody"],
+    [],
+    "ValidationError",
+  ),
   Unauthorized: errorResponse(
     401,
     "`AUTH_MISSING`: no `Authorization: Bearer` header. `AUTH_INVALID`: the token is malformed, forged, expired, or has the wrong algorithm, issuer or audience.",

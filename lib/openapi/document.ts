@@ -74,8 +74,10 @@ Any other path under \`/api\` answers 404 \`NOT_FOUND\` in the same error envelo
   \`Idempotent-Replayed\` (\`Access-Control-Expose-Headers\`). A request from any other page
   (\`Origin\`) is refused with 403, the auth endpoints' POSTs included.
 
-**Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; a 422 adds
-\`"errors": [{"loc", "msg"}]\`, one entry per problem, and a 412 the current \`task\`. Every
+**Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; a 422 (and a
+400 for an empty or malformed body) adds \`"errors": [{"loc", "msg", "type"}]\`, one entry per problem,
+\`type\` in pydantic v2's vocabulary (\`missing\`, \`string_too_short\`, \`extra_forbidden\`, …, as a
+FastAPI client expects); a 412 adds the current \`task\`. Every
 response but a preflight's carries \`X-Request-Id\`. A method a path does not serve is a 405 \`METHOD_NOT_ALLOWED\`
 (listed as \`x-methods-not-allowed\` on the path).
 

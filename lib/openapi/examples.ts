@@ -67,9 +67,9 @@ const examples = {
     value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }], count: 2, next_cursor: "eyJzIjoiaWQiLCJvIjoiZGVzYyIsImYiOiJjV2lfTk5hQzFhbDMiLCJ2IjpudWxsLCJpIjo0M30" } satisfies TaskListResponseBody,
   },
   // Errors of the task API
-  MalformedJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.") },
-  EmptyBody: { summary: "Empty body", value: error("VALIDATION_ERROR", "Request body is required (a JSON object).") },
-  NoFields: { summary: "PATCH with no field", value: error("VALIDATION_ERROR", "At least one field must be provided.") },
+  MalformedJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.", [{ loc: ["body"], msg: "Request body is not valid JSON.", type: "json_invalid" }]) },
+  EmptyBody: { summary: "Empty body", value: error("VALIDATION_ERROR", "Request body is required (a JSON object).", [{ loc: ["body"], msg: "Request body is required (a JSON object).", type: "missing" }]) },
+  NoFields: { summary: "PATCH with no field", value: error("VALIDATION_ERROR", "At least one field must be provided.", [{ loc: ["body"], msg: "At least one field must be provided.", type: "value_error" }]) },
   AuthMissing: { summary: "No Bearer token", value: error("AUTH_MISSING", "Authentication required: send Authorization: Bearer <token>.") },
   AuthInvalid: { summary: "Expired, forged or malformed token", value: error("AUTH_INVALID", "Invalid access token: expired.") },
   ForbiddenUser: { summary: "Another user's path", value: error("AUTH_FORBIDDEN", "You may only access your own tasks.") },
@@ -91,17 +91,17 @@ const examples = {
   BadIdempotencyKey: {
     summary: "Invalid Idempotency-Key",
     value: error("VALIDATION_ERROR", "Validation failed: Idempotency-Key must be 1 to 255 visible ASCII characters", [
-      { loc: ["header", "Idempotency-Key"], msg: "Idempotency-Key must be 1 to 255 visible ASCII characters" },
+      { loc: ["header", "Idempotency-Key"], msg: "Idempotency-Key must be 1 to 255 visible ASCII characters", type: "string_pattern_mismatch" },
     ]),
   },
   TooManyRequests: { summary: "Over the per-user budget", value: error("RATE_LIMITED", "Too many requests: at most 100 per 1 s. Retry later.") },
   BadLimit: {
     summary: "limit out of range",
-    value: error("VALIDATION_ERROR", "Validation failed: limit must be an integer from 1 to 500", [{ loc: ["query", "limit"], msg: "limit must be an integer from 1 to 500" }]),
+    value: error("VALIDATION_ERROR", "Validation failed: limit must be an integer from 1 to 500", [{ loc: ["query", "limit"], msg: "limit must be an integer from 1 to 500", type: "less_than_equal" }]),
   },
   UnknownParameter: {
     summary: "Unknown query parameter",
-    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["query", "completed"], msg: "Unknown field 'completed'." }]),
+    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["query", "completed"], msg: "Unknown field 'completed'.", type: "extra_forbidden" }]),
   },
   NotFound: { summary: "No such task", value: error("NOT_FOUND", "Task 42 not found.") },
   MethodNotAllowed: { summary: "Method not served", value: error("METHOD_NOT_ALLOWED", "Method PUT is not allowed here.") },
@@ -109,15 +109,15 @@ const examples = {
   NotJson: { summary: "Not application/json", value: error("VALIDATION_ERROR", "Request body must be JSON: send Content-Type: application/json.") },
   UnknownField: {
     summary: "Unknown field",
-    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["body", "completed"], msg: "Unknown field 'completed'." }]),
+    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["body", "completed"], msg: "Unknown field 'completed'.", type: "extra_forbidden" }]),
   },
   BlankTitle: {
     summary: "Blank title",
-    value: error("VALIDATION_ERROR", "Validation failed: title must not be blank", [{ loc: ["body", "title"], msg: "title must not be blank" }]),
+    value: error("VALIDATION_ERROR", "Validation failed: title must not be blank", [{ loc: ["body", "title"], msg: "title must not be blank", type: "string_too_short" }]),
   },
   BadTaskId: {
     summary: "task_id not a positive integer",
-    value: error("VALIDATION_ERROR", "Validation failed: task_id must be a positive integer", [{ loc: ["path", "task_id"], msg: "task_id must be a positive integer" }]),
+    value: error("VALIDATION_ERROR", "Validation failed: task_id must be a positive integer", [{ loc: ["path", "task_id"], msg: "task_id must be a positive integer", type: "int_parsing" }]),
   },
   DatabaseError: { summary: "Database unavailable", value: error("DATABASE_ERROR", "The database is unavailable. Please retry shortly.") },
   InternalError: { summary: "Unexpected error", value: error("INTERNAL_ERROR", "An unexpected error occurred.") },

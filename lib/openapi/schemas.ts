@@ -46,6 +46,13 @@ const fieldDocs: Entry[] = [
   [TaskResponse.shape.updated_at, { description: "Advances on every change." }],
   [ErrorBody.shape.detail, { description: "A human-readable message; never a stack trace, SQL or driver message." }],
   [ErrorBody.shape.error_code, { description: "Stable code to match on (see the table in the API description)." }],
+  [
+    FieldErrorBody.shape.type,
+    {
+      description:
+        "The kind of problem, in pydantic v2's vocabulary (what a FastAPI client reads): `missing`, `extra_forbidden` (unknown field or parameter), `json_invalid`, `string_type`, `bool_type`, `string_too_short`, `string_too_long`, `string_pattern_mismatch`, `int_parsing`, `greater_than_equal`, `less_than_equal`, `enum`, `value_error` (anything else, e.g. an invalid `cursor`), ….",
+    },
+  ],
   [FieldErrorBody.shape.loc, { description: 'Where the problem is, e.g. `["body", "title"]`, `["path", "task_id"]`, `["query", "limit"]` or `["header", "Idempotency-Key"]`.' }],
   [TaskListResponse.shape.count, { description: "How many tasks match the filter (`complete`, `q`), on all pages together." }],
   [TaskListResponse.shape.next_cursor, { description: "Opaque: pass it as `cursor` for the next page (same query otherwise); null on the last page." }],
@@ -64,7 +71,7 @@ const responseBodies: Entry[] = [
   [TaskResponse, { id: "TaskResponse", description: "A task, exactly these fields." }],
   [TaskListResponse, { id: "TaskListResponse", description: "A page of the user's tasks (by default newest first, id descending), their number and the next page's cursor." }],
   [ErrorBody, { id: "Error", description: "The error envelope of every error response." }],
-  [ValidationErrorBody, { id: "ValidationError", description: "A 422: the envelope plus one entry per problem." }],
+  [ValidationErrorBody, { id: "ValidationError", description: "A 422 (or a 400 for an unusable body): the envelope plus one entry per problem." }],
   [FieldErrorBody, { id: "FieldError", description: "One problem with the request." }],
   [PreconditionFailedBody, { id: "PreconditionFailed", description: "A 412: the envelope plus the current version of the task." }],
   [AuthError, { id: "AuthError", description: "An error from a Better Auth endpoint: the envelope plus Better Auth's own fields." }],

@@ -67,6 +67,15 @@ export const LIST_LIMIT_DEFAULT = 100;
 export const LIST_LIMIT_MAX = 500;
 export const QUERY_MAX = 200;
 
+/**
+ * A decimal integer in a path or query string: digits only (no sign, exponent or spaces), checked
+ * before it becomes a number; `int_parsing` is the error type a FastAPI client expects then.
+ */
+const integerString = (message: string, pattern: RegExp = /^[0-9]+$/) =>
+  z.string().refine((value) => pattern.test(value), { message, params: { type: "int_parsing" }, abort: true }).transform(Number);
+
+const LIMIT_MESSAGE = `limit must be an integer from 1 to ${LIST_LIMIT_MAX}`;
+
 const booleanParam = (name: string) =>
   z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((value) => value === "true");
 
@@ -76,11 +85,8 @@ export const TaskListQuery = z.strictObject({
   q: z.string().max(QUERY_MAX, `q must be at most ${QUERY_MAX} characters`).refine(noNul, "q must not contain NUL characters").optional(),
   sort: z.enum(["id", "created_at", "updated_at", "title"], { error: "sort must be one of id, created_at, updated_at, title" }).default("id"),
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
-  limit: z
-    .string()
-    .regex(/^[0-9]{1,4}$/, `limit must be an integer from 1 to ${LIST_LIMIT_MAX}`)
-    .transform(Number)
-    .refine((limit) => limit >= 1 && limit <= LIST_LIMIT_MAX, `limit must be an integer from 1 to ${LIST_LIMIT_MAX}`)
+  limit: integerString(LIMIT_MESSAGE)
+    .pipe(z.number().min(1, LIMIT_MESSAGE).max(LIST_LIMIT_MAX, LIMIT_MESSAGE))
     .default(LIST_LIMIT_DEFAULT),
   cursor: z.string().min(1).max(1000).optional(),
 });
@@ -92,12 +98,10 @@ export const IdempotencyKey = z
   .string()
   .regex(/^[\x21-\x7e]{1,255}$/, `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} visible ASCII characters`);
 
-/** `task_id` in the path: a positive integer that fits the `integer` column. */
-export const TaskId = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/, "task_id must be a positive integer")
-  .transform(Number)
-  .refine((id) => id <= 2_147_483_647, "task_id is out of range");
+/** `task_id` in the path: a positive integer (no leading zeros) that fits the `integer` column. */
+export const TaskId = integerString("task_id must be a positive integer", /^(0|[1-9][0-9]*)$/).pipe(
+  z.number().min(1, "task_id must be a positive integer").max(2_147_483_647, "task_id is out of range"),
+);
 
 export type TaskCreateInput = z.infer<typeof TaskCreate>;
 export type TaskUpdateInput = z.output<typeof TaskUpdate>;

@@ -109,7 +109,7 @@ function decodeListCursor(params: TaskListQueryInput): Cursor | undefined {
   const after = decodeCursor(params.cursor, params);
   if (after) return after;
   throw new AppError("VALIDATION_ERROR", "Validation failed: cursor is not valid for this query.", {
-    errors: [{ loc: ["query", "cursor"], msg: "cursor is not valid for this query (use next_cursor with the same filter and sort)" }],
+    errors: [{ loc: ["query", "cursor"], msg: "cursor is not valid for this query (use next_cursor with the same filter and sort)", type: "value_error" }],
   });
 }
 

@@ -21,10 +21,10 @@ describe("toErrorResponse – the one error mapper", () => {
   });
 
   it("adds per-field errors and honours a status override", async () => {
-    const error = new AppError("VALIDATION_ERROR", "Too big.", { status: 413, errors: [{ loc: ["body"], msg: "big" }] });
+    const error = new AppError("VALIDATION_ERROR", "Too big.", { status: 413, errors: [{ loc: ["body"], msg: "big", type: "string_too_long" }] });
     const { response } = toErrorResponse(error, "req-2");
     expect(response.status).toBe(413);
-    expect((await response.json()).errors).toEqual([{ loc: ["body"], msg: "big" }]);
+    expect((await response.json()).errors).toEqual([{ loc: ["body"], msg: "big", type: "string_too_long" }]);
   });
 
   it("adds WWW-Authenticate: Bearer to every 401", () => {
