@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb, type Database } from "@/db/index";
 import { idempotencyKeys, type StoredResponse } from "@/db/schema";
 import { parseRequestValue } from "@/lib/api/field-errors";
-import { AppError, databaseError } from "@/lib/errors";
+import { AppError, withDatabaseErrors } from "@/lib/errors";
 import { IdempotencyKey } from "@/lib/tasks/schema";
 
 /**
@@ -28,14 +28,6 @@ export function requestHash(input: unknown): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
 }
 
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw databaseError(error);
-  }
-}
-
 const byKey = (userId: string, key: string) => and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
 
 function toResponse(stored: StoredResponse, replayed: boolean): Response {
@@ -48,13 +40,13 @@ function toResponse(stored: StoredResponse, replayed: boolean): Response {
 async function claim(userId: string, key: string, hash: string): Promise<boolean> {
   const db = getDb();
   // Expired records go first, so an old key can be used afresh.
-  await guarded(() => db.delete(idempotencyKeys).where(and(byKey(userId, key), lt(idempotencyKeys.createdAt, sql`now() - ${KEEP}`))));
-  const inserted = await guarded(() =>
+  await withDatabaseErrors(() => db.delete(idempotencyKeys).where(and(byKey(userId, key), lt(idempotencyKeys.createdAt, sql`now() - ${KEEP}`))));
+  const inserted = await withDatabaseErrors(() =>
     db.insert(idempotencyKeys).values({ userId, key, requestHash: hash }).onConflictDoNothing().returning({ key: idempotencyKeys.key }),
   );
   if (inserted.length) return true;
   // Take over a claim whose request was abandoned without a response.
-  const takenOver = await guarded(() =>
+  const takenOver = await withDatabaseErrors(() =>
     db
       .update(idempotencyKeys)
       .set({ lockedAt: sql`now()` })
@@ -74,7 +66,7 @@ export async function idempotent(
   if (await claim(userId, key, hash)) {
     try {
       // The work and its record commit together: a retry never sees one without the other.
-      const stored = await guarded(() =>
+      const stored = await withDatabaseErrors(() =>
         getDb().transaction(async (transaction) => {
           const response = await run(transaction);
           await transaction.update(idempotencyKeys).set({ response }).where(byKey(userId, key));
@@ -88,7 +80,7 @@ export async function idempotent(
       throw error;
     }
   }
-  const [existing] = await guarded(() => getDb().select().from(idempotencyKeys).where(byKey(userId, key)));
+  const [existing] = await withDatabaseErrors(() => getDb().select().from(idempotencyKeys).where(byKey(userId, key)));
   // Released (the first request failed) or expired meanwhile: try to claim it again, a few times.
   if (!existing && attempt < 3) return idempotent(userId, key, hash, run, attempt + 1);
   if (!existing) throw new AppError("IDEMPOTENCY_KEY_IN_USE", "This Idempotency-Key is busy. Retry shortly.", { headers: { "Retry-After": "1" } });

@@ -4,7 +4,7 @@ import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { apiRateLimits } from "@/db/schema";
 import { env } from "@/lib/env";
-import { AppError, databaseError } from "@/lib/errors";
+import { AppError, withDatabaseErrors } from "@/lib/errors";
 
 export interface RateLimitPolicy {
   /** Requests allowed per window; 0 turns the limit off. */
@@ -46,12 +46,9 @@ function buildConsume(db: Database) {
  */
 export async function consumeRateLimit(userId: string, policy: RateLimitPolicy = env.rateLimit): Promise<RateLimitState | undefined> {
   if (policy.requests === 0) return undefined;
-  let rows: { count: number; reset_ms: number }[];
-  try {
-    rows = await prepared(getDb(), "consume_rate_limit", buildConsume).execute({ key: `user:${userId}`, seconds: policy.windowSeconds });
-  } catch (error) {
-    throw databaseError(error);
-  }
+  const rows = await withDatabaseErrors(() =>
+    prepared(getDb(), "consume_rate_limit", buildConsume).execute({ key: `user:${userId}`, seconds: policy.windowSeconds }),
+  );
   const [row] = rows;
   const state = {
     policy,

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "dr
 import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { taskCounts, tasks, type TaskRow } from "@/db/schema";
-import { AppError, databaseError } from "@/lib/errors";
+import { AppError, withDatabaseErrors } from "@/lib/errors";
 import { decodeCursor, encodeCursor, type Cursor } from "@/lib/tasks/cursor";
 import { taskEtag } from "@/lib/tasks/etag";
 import {
@@ -47,14 +47,6 @@ function versioned(row: TaskRow): VersionedTask {
   return { task: toTaskResponse(row), etag: taskEtag(row.id, row.updatedAt) };
 }
 
-async function query<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw databaseError(error);
-  }
-}
-
 const ownedBy = (userId: string, taskId: number) => and(eq(tasks.userId, userId), eq(tasks.id, taskId));
 
 /**
@@ -63,7 +55,7 @@ const ownedBy = (userId: string, taskId: number) => and(eq(tasks.userId, userId)
  * nothing of another user's task is read.
  */
 async function missingTaskError(taskId: number): Promise<AppError> {
-  const [other] = await query(() => getDb().select({ exists: sql<number>`1` }).from(tasks).where(eq(tasks.id, taskId)));
+  const [other] = await withDatabaseErrors(() => getDb().select({ exists: sql<number>`1` }).from(tasks).where(eq(tasks.id, taskId)));
   return other
     ? new AppError("AUTH_FORBIDDEN", "This task belongs to another user.")
     : new AppError("NOT_FOUND", `Task ${taskId} not found.`);
@@ -72,7 +64,7 @@ async function missingTaskError(taskId: number): Promise<AppError> {
 /** A conditional write matched nothing: 412 with the current task if it is the user's, else 403/404. */
 async function unwrittenError(userId: string, taskId: number, precondition: Precondition): Promise<AppError> {
   if (Array.isArray(precondition)) {
-    const [current] = await query(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
+    const [current] = await withDatabaseErrors(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
     if (current) {
       const { task, etag } = versioned(current);
       return new AppError("PRECONDITION_FAILED", "The task has changed since you read it (If-Match does not match).", {
@@ -166,8 +158,8 @@ export function listQueries(userId: string, params: TaskListQueryInput, db: Data
 
 export async function listTasks(userId: string, params: TaskListQueryInput): Promise<TaskListResponseBody> {
   const { page: pageQuery, total: totalQuery } = listQueries(userId, params);
-  const page = await query(() => pageQuery);
-  const total = page.length ? page[0]!.total : (await query(() => totalQuery))[0]?.n;
+  const page = await withDatabaseErrors(() => pageQuery);
+  const total = page.length ? page[0]!.total : (await withDatabaseErrors(() => totalQuery))[0]?.n;
   const rows = page.slice(0, params.limit);
   const last = rows.at(-1);
   return {
@@ -187,7 +179,7 @@ const buildCreateTask = (db: Database) =>
 /** Creates the task; `db` is a transaction when the create is part of an idempotent request. */
 export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<VersionedTask> {
   const values = { userId, title: input.title, description: input.description ?? null };
-  const [row] = await query(() =>
+  const [row] = await withDatabaseErrors(() =>
     db ? db.insert(tasks).values(values).returning() : prepared(getDb(), "create_task", buildCreateTask).execute(values),
   );
   return versioned(row as TaskRow);
@@ -201,7 +193,7 @@ const buildGetTask = (db: Database) =>
     .prepare("get_task");
 
 export async function getTask(userId: string, taskId: number): Promise<VersionedTask> {
-  const [row] = await query(() => prepared(getDb(), "get_task", buildGetTask).execute({ userId, taskId }));
+  const [row] = await withDatabaseErrors(() => prepared(getDb(), "get_task", buildGetTask).execute({ userId, taskId }));
   if (!row) throw await missingTaskError(taskId);
   return versioned(row);
 }
@@ -213,7 +205,7 @@ export async function updateTask(
   precondition?: Precondition,
 ): Promise<VersionedTask> {
   const db = getDb();
-  const [row] = await query(() =>
+  const [row] = await withDatabaseErrors(() =>
     db
       .update(tasks)
       .set({ ...changes, updatedAt: nextUpdatedAt })
@@ -226,7 +218,7 @@ export async function updateTask(
 
 export async function deleteTask(userId: string, taskId: number, precondition?: Precondition): Promise<void> {
   const db = getDb();
-  const rows = await query(() =>
+  const rows = await withDatabaseErrors(() =>
     db
       .delete(tasks)
       .where(and(ownedBy(userId, taskId), versionAllowed(precondition)))
