@@ -77,8 +77,8 @@ export const parameters = {
   ListLimit: queryParameter("limit", `Tasks per page, 1 to ${LIST_LIMIT_MAX}.`, "20", ListLimitParameter),
   ListCursor: queryParameter(
     "cursor",
-    "Opaque: the `next_cursor` of the previous page (or follow the `Link` header). Valid only with the same `complete`, `q`, `sort` and `order`; anything else is a 422.",
-    "eyJzIjoiaWQiLCJvIjoiZGVzYyIsImYiOiJjV2lfTk5hQzFhbDMiLCJ2IjpudWxsLCJpIjo0Mn0",
+    "Opaque: the `next_cursor` of the previous page (or follow the `Link` header). Signed by the server and valid only with the same `complete`, `q`, `sort` and `order`; anything else (made up, altered, from another query) is a 422 `VALIDATION_ERROR` naming `cursor` (`type` `value_error`).",
+    "eyJ2IjpudWxsLCJpIjo0Mn0.TaLXaQyMkGxt9Qek9jbITu5TacQpIKGLumigMuvGxzI",
   ),
   IfNoneMatch: {
     name: "If-None-Match",
@@ -301,8 +301,8 @@ export const responses = {
   },
   QueryInvalid: errorResponse(
     422,
-    "`VALIDATION_ERROR`: a query parameter is invalid, unknown or given twice; `loc` names it (`[\"query\", \"limit\"]`). A `cursor` from another query is invalid too.",
-    ["BadLimit", "UnknownParameter"],
+    "`VALIDATION_ERROR`: a query parameter is invalid, unknown or given twice; `loc` names it (`[\"query\", \"limit\"]`). A `cursor` the server did not issue for this very query (made up, altered, from another query) is invalid too.",
+    ["BadLimit", "UnknownParameter", "BadCursor"],
     [],
     "ValidationError",
     ["VALIDATION_ERROR"],

@@ -64,7 +64,7 @@ const examples = {
   TaskList: { summary: "Two tasks, newest first", value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }, task], count: 2, next_cursor: null } satisfies TaskListResponseBody },
   TaskListPage: {
     summary: "A page of a longer list (limit=1)",
-    value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }], count: 2, next_cursor: "eyJzIjoiaWQiLCJvIjoiZGVzYyIsImYiOiJjV2lfTk5hQzFhbDMiLCJ2IjpudWxsLCJpIjo0M30" } satisfies TaskListResponseBody,
+    value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }], count: 2, next_cursor: "eyJ2IjpudWxsLCJpIjo0M30.GrEVElrSoA-d9vC2Ld5xSzq5vzYpnQI-9IEq-I70NzU" } satisfies TaskListResponseBody,
   },
   // Errors of the task API
   MalformedJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.", [{ loc: ["body"], msg: "Request body is not valid JSON.", type: "json_invalid" }]) },
@@ -98,6 +98,12 @@ const examples = {
   BadLimit: {
     summary: "limit out of range",
     value: error("VALIDATION_ERROR", "Validation failed: limit must be an integer from 1 to 500", [{ loc: ["query", "limit"], msg: "limit must be an integer from 1 to 500", type: "less_than_equal" }]),
+  },
+  BadCursor: {
+    summary: "A cursor not issued for this query",
+    value: error("VALIDATION_ERROR", "Validation failed: cursor is not valid for this query (use next_cursor with the same filter and sort)", [
+      { loc: ["query", "cursor"], msg: "cursor is not valid for this query (use next_cursor with the same filter and sort)", type: "value_error" },
+    ]),
   },
   UnknownParameter: {
     summary: "Unknown query parameter",

@@ -98,9 +98,12 @@ export const IdempotencyKey = z
   .string()
   .regex(/^[\x21-\x7e]{1,255}$/, `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} visible ASCII characters`);
 
-/** `task_id` in the path: a positive integer (no leading zeros) that fits the `integer` column. */
+/** The largest task id: the `integer` column's. */
+export const TASK_ID_MAX = 2_147_483_647;
+
+/** `task_id` in the path: a positive integer (no leading zeros) up to TASK_ID_MAX. */
 export const TaskId = integerString("task_id must be a positive integer", /^(0|[1-9][0-9]*)$/).pipe(
-  z.number().min(1, "task_id must be a positive integer").max(2_147_483_647, "task_id is out of range"),
+  z.number().min(1, "task_id must be a positive integer").max(TASK_ID_MAX, "task_id is out of range"),
 );
 
 export type TaskCreateInput = z.infer<typeof TaskCreate>;

@@ -4,7 +4,7 @@ import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { taskCounts, tasks, type TaskRow } from "@/db/schema";
 import { AppError, withDatabaseErrors } from "@/lib/errors";
-import { decodeCursor, encodeCursor, type Cursor } from "@/lib/tasks/cursor";
+import { encodeCursor, TIMESTAMP_FORMAT, type Cursor } from "@/lib/tasks/cursor";
 import { taskEtag } from "@/lib/tasks/etag";
 import {
   TaskResponse,
@@ -96,20 +96,14 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-function decodeListCursor(params: TaskListQueryInput): Cursor | undefined {
-  if (params.cursor === undefined) return undefined;
-  const after = decodeCursor(params.cursor, params);
-  if (after) return after;
-  throw new AppError("VALIDATION_ERROR", "Validation failed: cursor is not valid for this query.", {
-    errors: [{ loc: ["query", "cursor"], msg: "cursor is not valid for this query (use next_cursor with the same filter and sort)", type: "value_error" }],
-  });
-}
+/** What a list reads: the query's filter, order and page size, and where the page starts (`after`, from its cursor). */
+export type ListParams = Omit<TaskListQueryInput, "cursor"> & { after?: Cursor };
 
 /**
  * The list's queries, built but not run (tests EXPLAIN them): the total, and one page that also
  * carries the total in each row, so a list costs one round trip unless the page is empty.
  */
-export function listQueries(userId: string, params: TaskListQueryInput, db: Database = getDb()) {
+export function listQueries(userId: string, params: ListParams, db: Database = getDb()) {
   const filter = and(
     eq(tasks.userId, userId),
     params.complete === undefined ? undefined : eq(tasks.complete, params.complete),
@@ -117,7 +111,7 @@ export function listQueries(userId: string, params: TaskListQueryInput, db: Data
   );
   const column = sortColumns[params.sort];
   const direction = params.order === "desc" ? desc : asc;
-  const after = decodeListCursor(params);
+  const { after } = params;
   // Keyset pagination: the page starts right after the last task of the previous one, in the
   // same (sort key, id) order, so tasks added or deleted meanwhile never shift it.
   const beyond = params.order === "desc" ? sql`<` : sql`>`;
@@ -146,7 +140,8 @@ export function listQueries(userId: string, params: TaskListQueryInput, db: Data
   const page = db
     .select({
       row: tasks,
-      sortValue: sql<string | null>`${params.sort === "id" ? sql`null` : sql`${column}::text`}`,
+      // The timestamp of a timestamp sort as the cursor keeps it: microseconds, which a Date would lose.
+      sortValue: sql<string | null>`${params.sort === "created_at" || params.sort === "updated_at" ? sql`to_char(${column} at time zone 'UTC', ${sql.raw(`'${TIMESTAMP_FORMAT}'`)})` : sql`null`}`,
       total: sql<number | null>`(${total})`.mapWith(Number),
     })
     .from(tasks)
@@ -156,7 +151,7 @@ export function listQueries(userId: string, params: TaskListQueryInput, db: Data
   return { page, total };
 }
 
-export async function listTasks(userId: string, params: TaskListQueryInput): Promise<TaskListResponseBody> {
+export async function listTasks(userId: string, params: ListParams): Promise<TaskListResponseBody> {
   const { page: pageQuery, total: totalQuery } = listQueries(userId, params);
   const page = await withDatabaseErrors(() => pageQuery);
   const total = page.length ? page[0]!.total : (await withDatabaseErrors(() => totalQuery))[0]?.n;
@@ -165,7 +160,7 @@ export async function listTasks(userId: string, params: TaskListQueryInput): Pro
   return {
     tasks: rows.map(({ row }) => toTaskResponse(row)),
     count: total ?? 0,
-    next_cursor: page.length > params.limit && last ? encodeCursor(params, { value: last.sortValue, id: last.row.id }) : null,
+    next_cursor: page.length > params.limit && last ? encodeCursor(params, { value: params.sort === "title" ? last.row.title : last.sortValue, id: last.row.id }) : null,
   };
 }
 

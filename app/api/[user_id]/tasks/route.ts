@@ -3,7 +3,8 @@ import { idempotencyKeyOf, idempotent, requestHash } from "@/lib/api/idempotency
 import { parseQuery } from "@/lib/api/query";
 import { readJsonBody } from "@/lib/api/request-body";
 import { methodNotAllowed, preflight, userRoute } from "@/lib/api/route";
-import { TaskCreate, TaskListQuery } from "@/lib/tasks/schema";
+import { ListRequest } from "@/lib/tasks/list-query";
+import { TaskCreate } from "@/lib/tasks/schema";
 import { createTask, listTasks } from "@/lib/tasks/service";
 
 const pattern = "/api/{user_id}/tasks";
@@ -60,7 +61,7 @@ const pattern = "/api/{user_id}/tasks";
  */
 // GET /api/{user_id}/tasks – the user's tasks: filter, search, sort, keyset pages
 export const GET = userRoute(pattern, async (request, userId) => {
-  const list = await listTasks(userId, parseQuery(request, TaskListQuery));
+  const list = await listTasks(userId, parseQuery(request, ListRequest));
   const headers = new Headers();
   if (list.next_cursor) {
     const next = new URL(request.url);
