@@ -96,7 +96,9 @@ export const rateLimit = pgTable("rate_limit", {
 export const tasks = pgTable(
   "tasks",
   {
-    id: integer("id").generatedAlwaysAsIdentity(),
+    // bigint: one sequence serves every user and ids are never reused; int4's 2.1 billion could run
+    // out. Capped at 2^53 - 1 so every id is exact as a JSON number (`mode: "number"`).
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity({ maxValue: Number.MAX_SAFE_INTEGER }),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),

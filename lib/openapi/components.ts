@@ -2,7 +2,7 @@ import { z } from "zod";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import type { ExampleName } from "@/lib/openapi/examples";
 import { asSchemaObject } from "@/lib/openapi/schemas";
-import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TaskListQuery } from "@/lib/tasks/schema";
+import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TASK_ID_MAX, TaskListQuery } from "@/lib/tasks/schema";
 
 /**
  * Reusable parts of the OpenAPI document that the operations (JSDoc on the route handlers)
@@ -33,7 +33,7 @@ export const securitySchemes = {
 };
 
 // The path's `task_id` as clients send it: what lib/tasks/schema.ts TaskId accepts (a test checks).
-export const TaskIdParameter = z.int32().min(1);
+export const TaskIdParameter = z.int().min(1).max(TASK_ID_MAX);
 
 // `limit` as clients send it: a number with the bounds TaskListQuery accepts (a test checks). The
 // other list parameters are documented with TaskListQuery's own input schemas.
@@ -63,7 +63,7 @@ export const parameters = {
     name: "task_id",
     in: "path",
     required: true,
-    description: "The task's id (`id` in the task responses). Anything but a positive integer up to 2147483647 is a 422.",
+    description: "The task's id (`id` in the task responses). Anything but a positive integer up to 9007199254740991 (2^53 − 1) is a 422.",
     schema: asSchemaObject(z.toJSONSchema(TaskIdParameter)),
   },
   ListComplete: queryParameter("complete", "Only completed (`true`) or only open (`false`) tasks. Omitted: both.", "false"),

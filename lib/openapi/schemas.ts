@@ -40,7 +40,7 @@ type Entry = [z.ZodType, Meta];
 const fieldDocs: Entry[] = [
   [Title, { description: "Trimmed; 1–200 characters after trimming (blank is invalid); no NUL characters." }],
   [Description, { description: "At most 1000 characters, or null; no NUL characters." }],
-  [TaskResponse.shape.id, { description: "Server-assigned task id." }],
+  [TaskResponse.shape.id, { description: "Server-assigned task id: a positive integer, at most 2^53 − 1 (exact in every JSON parser)." }],
   [TaskResponse.shape.user_id, { description: "The owner's user id." }],
   [TaskResponse.shape.created_at, { description: "ISO 8601, UTC (`Z`), millisecond precision." }],
   [TaskResponse.shape.updated_at, { description: "Advances on every change." }],

@@ -8,6 +8,9 @@ import { DESCRIPTION_MAX, TITLE_MAX } from "./limits";
 
 export { DESCRIPTION_MAX, TITLE_MAX };
 
+/** The largest task id: 2^53 - 1, where the `bigint` sequence stops, so ids are exact JSON numbers. */
+export const TASK_ID_MAX = Number.MAX_SAFE_INTEGER;
+
 // PostgreSQL text cannot hold U+0000; rejecting it here keeps it a 422, not a database error.
 const noNul = (value: string) => !value.includes("\u0000");
 
@@ -46,7 +49,7 @@ export const TaskPatch = z.strictObject({
 });
 
 export const TaskResponse = z.strictObject({
-  id: z.int().positive(),
+  id: z.int().positive().max(TASK_ID_MAX),
   user_id: z.string(),
   title: z.string(),
   description: z.string().nullable(),
@@ -97,9 +100,6 @@ export const IDEMPOTENCY_KEY_MAX = 255;
 export const IdempotencyKey = z
   .string()
   .regex(/^[\x21-\x7e]{1,255}$/, `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} visible ASCII characters`);
-
-/** The largest task id: the `integer` column's. */
-export const TASK_ID_MAX = 2_147_483_647;
 
 /** `task_id` in the path: a positive integer (no leading zeros) up to TASK_ID_MAX. */
 export const TaskId = integerString("task_id must be a positive integer", /^(0|[1-9][0-9]*)$/).pipe(

@@ -219,8 +219,8 @@ describe("GET /api/{user_id}/tasks/{task_id}", () => {
       ["-1", "int_parsing"],
       ["1.5", "int_parsing"],
       ["01", "int_parsing"],
-      ["2147483648", "less_than_equal"],
-      ["99999999999", "less_than_equal"],
+      ["9007199254740992", "less_than_equal"],
+      ["99999999999999999999", "less_than_equal"],
       ["1e3", "int_parsing"],
       ["%20", "int_parsing"],
     ]) {
