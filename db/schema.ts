@@ -114,12 +114,16 @@ export const tasks = pgTable(
   // an exclusion constraint on a hash index (no order to walk), which also serves the one lookup
   // by id alone (403 vs 404); Drizzle cannot declare it: see migration 0006.
   // One more index per list order (keyset pagination walks them): user, sort key, then id.
+  // The search (`q`, ILIKE '%…%' on title or description) uses trigram indexes (pg_trgm, created
+  // in migration 0008): without them every search reads all of the user's tasks.
   (table) => [
     primaryKey({ columns: [table.userId, table.id] }),
     index("tasks_user_id_created_at_idx").on(table.userId, table.createdAt, table.id),
     index("tasks_user_id_updated_at_idx").on(table.userId, table.updatedAt, table.id),
     index("tasks_user_id_title_idx").on(table.userId, table.title, table.id),
     index("tasks_user_id_complete_id_idx").on(table.userId, table.complete, table.id),
+    index("tasks_title_trgm_idx").using("gin", table.title.op("gin_trgm_ops")),
+    index("tasks_description_trgm_idx").using("gin", table.description.op("gin_trgm_ops")),
   ],
 );
 
