@@ -97,8 +97,10 @@ export const tasks = pgTable(
   "tasks",
   {
     // bigint: one sequence serves every user and ids are never reused; int4's 2.1 billion could run
-    // out. Capped at 2^53 - 1 so every id is exact as a JSON number (`mode: "number"`).
-    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity({ maxValue: Number.MAX_SAFE_INTEGER }),
+    // out. Capped at 2^53 - 1 so every id is exact as a JSON number (`mode: "number"`). "By
+    // default", not "always": the capped create (lib/tasks/service.ts) is an INSERT … SELECT,
+    // which Drizzle writes with every column, so it gives the id itself (the sequence's next).
+    id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity({ maxValue: Number.MAX_SAFE_INTEGER }),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),

@@ -75,6 +75,7 @@ const schema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).max(1_000_000).default(100),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
+  MAX_TASKS_PER_USER: z.coerce.number().int().min(1).max(1_000_000_000).default(10_000),
   AUTH_RATE_LIMIT: z.enum(["on", "off"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -126,6 +127,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     jwtTtlSeconds: values.JWT_TTL_SECONDS,
     /** The task API's per-user budget (0 requests: off). */
     rateLimit: { requests: values.RATE_LIMIT_REQUESTS, windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS },
+    /** How many tasks one user may have at once: a create past it is a 409 TASK_LIMIT_REACHED. */
+    maxTasksPerUser: values.MAX_TASKS_PER_USER,
     /**
      * The proxies in front of the app (addresses, CIDR ranges). Better Auth reads the client's
      * address from X-Forwarded-For right to left, skipping these; without them it trusts only a

@@ -190,7 +190,14 @@ export const headers = {
     example: '"per-user";r=0;t=1',
   },
   RetryAfterRateLimit: { description: "Seconds until the window ends and requests are accepted again.", required: true, schema: { type: "integer", minimum: 1 }, example: 1 },
-  RetryAfterInUse: { description: "Seconds to wait before repeating the request (by then the first has usually finished).", required: true, schema: { type: "integer", minimum: 1 }, example: 1 },
+  RetryAfterInUse: {
+    description:
+      "With `IDEMPOTENCY_KEY_IN_USE` (always sent then): seconds to wait before repeating the request (by then the first has usually finished). Not sent with `TASK_LIMIT_REACHED`: waiting does not help.",
+    // OpenAPI cannot make a header required for one error code only; tests/support/contract.ts reads this.
+    "x-required-with-error-codes": ["IDEMPOTENCY_KEY_IN_USE"],
+    schema: { type: "integer", minimum: 1 },
+    example: 1,
+  },
   PreflightAllow: { description: "The methods this path serves, `OPTIONS` included.", required: true, schema: { type: "string" }, example: "GET, POST, OPTIONS" },
   "Access-Control-Allow-Origin": { description: "The asking `Origin`, only when it is trusted (the app's own origin or `TRUSTED_ORIGINS`).", schema: { type: "string" } },
   "Access-Control-Allow-Methods": { description: "With a trusted `Origin`: the methods a page may send.", schema: { type: "string" }, example: "GET, PUT, PATCH, DELETE, OPTIONS" },
@@ -330,10 +337,10 @@ export const responses = {
     headers: responseHeaders([["ETag", "TaskETag"]]),
     content: { "application/json": { schema: schemaRef("PreconditionFailed"), examples: exampleRefs("PreconditionFailed") } },
   },
-  IdempotencyKeyInUse: errorResponse(
+  CreateConflict: errorResponse(
     409,
-    "`IDEMPOTENCY_KEY_IN_USE`: a request with the same `Idempotency-Key` is still running. Repeat it after `Retry-After` seconds to get its response.",
-    ["IdempotencyKeyInUse"],
+    "`IDEMPOTENCY_KEY_IN_USE`: a request with the same `Idempotency-Key` is still running. Repeat it after `Retry-After` seconds to get its response. `TASK_LIMIT_REACHED`: you already have `MAX_TASKS_PER_USER` tasks (10,000 by default); nothing was created, and nothing will be until you delete some.",
+    ["IdempotencyKeyInUse", "TaskLimitReached"],
     [["Retry-After", "RetryAfterInUse"]],
   ),
   RateLimited: errorResponse(

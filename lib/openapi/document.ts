@@ -33,6 +33,7 @@ const codeMeaning: Record<ErrorCode, string> = {
   NOT_FOUND: "no such task, or no API endpoint at the path",
   METHOD_NOT_ALLOWED: "the path does not serve the method (`Allow` lists those it does)",
   IDEMPOTENCY_KEY_IN_USE: "a request with the same `Idempotency-Key` is still running; retry after `Retry-After`",
+  TASK_LIMIT_REACHED: "a create when you already have `MAX_TASKS_PER_USER` tasks (10,000 by default); delete some first",
   PRECONDITION_FAILED: "`If-Match` does not match the task's current `ETag`; the body's `task` is the current version",
   IDEMPOTENCY_KEY_REUSED: "the `Idempotency-Key` was used before with a different body",
   RATE_LIMITED: "over the per-user budget (`RateLimit-Policy`); retry after `Retry-After` seconds",

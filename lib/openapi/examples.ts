@@ -87,6 +87,10 @@ const examples = {
     summary: "The first request is still running",
     value: error("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed. Retry shortly."),
   },
+  TaskLimitReached: {
+    summary: "You have the most tasks an account may have",
+    value: error("TASK_LIMIT_REACHED", "You have 10000 tasks, the most one account may have. Delete some to add more."),
+  },
   IdempotencyKeyReused: { summary: "Same key, different body", value: error("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request body.") },
   BadIdempotencyKey: {
     summary: "Invalid Idempotency-Key",

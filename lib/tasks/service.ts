@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { taskCounts, tasks, type TaskRow } from "@/db/schema";
+import { env } from "@/lib/env";
 import { AppError, withDatabaseErrors } from "@/lib/errors";
 import { encodeCursor, TIMESTAMP_FORMAT, type Cursor } from "@/lib/tasks/cursor";
 import { taskEtag } from "@/lib/tasks/etag";
@@ -164,20 +165,53 @@ export async function listTasks(userId: string, params: ListParams): Promise<Tas
   };
 }
 
-const buildCreateTask = (db: Database) =>
-  db
-    .insert(tasks)
-    .values({ userId: sql.placeholder("userId"), title: sql.placeholder("title"), description: sql.placeholder("description") })
-    .returning()
-    .prepare("create_task");
+type Bound<T> = T | Placeholder;
 
-/** Creates the task; `db` is a transaction when the create is part of an idempotent request. */
-export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<VersionedTask> {
-  const values = { userId, title: input.title, description: input.description ?? null };
-  const [row] = await withDatabaseErrors(() =>
-    db ? db.insert(tasks).values(values).returning() : prepared(getDb(), "create_task", buildCreateTask).execute(values),
+/**
+ * The create, capped at `limit` tasks per user, in one statement: the user's count row is locked
+ * first (an upsert that changes nothing, or creates the row for a first task) and the task is
+ * inserted only while the count is under the limit; the insert trigger then counts it under the
+ * same lock. Concurrent creates of one user take turns on that row, so the cap holds exactly.
+ */
+function insertUnderLimit(db: Database, values: { userId: Bound<string>; title: Bound<string>; description: Bound<string | null>; limit: Bound<number> }) {
+  const counted = db.$with("counted").as(
+    db
+      .insert(taskCounts)
+      .values({ userId: values.userId })
+      .onConflictDoUpdate({ target: taskCounts.userId, set: { total: sql`${taskCounts.total}` } })
+      .returning({ total: taskCounts.total }),
   );
-  return versioned(row as TaskRow);
+  // Drizzle's INSERT … SELECT lists every column of the table, in its order: the id is what its
+  // default would give, the rest as a plain insert would set them.
+  const row = sql.join([values.userId, values.title, values.description].map((value) => sql`${value}`), sql`, `);
+  return db
+    .with(counted)
+    .insert(tasks)
+    .select(sql`select nextval(pg_get_serial_sequence('tasks', 'id')), ${row}, false, now(), now() from ${counted} where ${lt(counted.total, values.limit)}`)
+    .returning();
+}
+
+const buildCreateTask = (db: Database) =>
+  insertUnderLimit(db, {
+    userId: sql.placeholder("userId"),
+    title: sql.placeholder("title"),
+    description: sql.placeholder("description"),
+    limit: sql.placeholder("limit"),
+  }).prepare("create_task");
+
+/**
+ * Creates the task, unless the user already has `MAX_TASKS_PER_USER` (409 TASK_LIMIT_REACHED).
+ * `db` is a transaction when the create is part of an idempotent request.
+ */
+export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<VersionedTask> {
+  const values = { userId, title: input.title, description: input.description ?? null, limit: env.maxTasksPerUser };
+  const [row] = await withDatabaseErrors(() =>
+    db ? insertUnderLimit(db, values) : prepared(getDb(), "create_task", buildCreateTask).execute(values),
+  );
+  if (!row) {
+    throw new AppError("TASK_LIMIT_REACHED", `You have ${env.maxTasksPerUser} tasks, the most one account may have. Delete some to add more.`);
+  }
+  return versioned(row);
 }
 
 const buildGetTask = (db: Database) =>

@@ -45,6 +45,7 @@ describe("contract check – conforming responses pass", () => {
     ["POST", TASKS, response(201, task, { location: TASK, etag: ETAG })],
     ["POST", TASKS, response(201, task, { location: TASK, etag: ETAG, "idempotent-replayed": "true", ...LIMITS })],
     ["POST", TASKS, response(409, error("IDEMPOTENCY_KEY_IN_USE"), { "retry-after": "1" })],
+    ["POST", TASKS, response(409, error("TASK_LIMIT_REACHED"))],
     ["POST", TASKS, response(422, error("IDEMPOTENCY_KEY_REUSED"))],
     ["POST", TASKS, response(422, error("VALIDATION_ERROR", { errors: [{ loc: ["header", "Idempotency-Key"], msg: "no", type: "string_pattern_mismatch" }] }))],
     ["PATCH", TASK, response(412, error("PRECONDITION_FAILED", { task }), { etag: ETAG })],
@@ -91,6 +92,7 @@ describe("contract check – drift fails", () => {
     ["a 429 without RateLimit", "GET", TASK, response(429, error("RATE_LIMITED"), { "retry-after": "1" }), /required header RateLimit-Policy is missing/],
     ["a malformed RateLimit header", "GET", TASK, response(200, task, { etag: ETAG, ...LIMITS, ratelimit: "99" }), /header RateLimit: .* must match pattern/],
     ["a 409 without Retry-After", "POST", TASKS, response(409, error("IDEMPOTENCY_KEY_IN_USE")), /required header Retry-After is missing/],
+    ["a 409 with another status's code", "POST", TASKS, response(409, error("RATE_LIMITED"), { "retry-after": "1" }), /must be equal to one of the allowed values/],
     ["a reused key reported on PUT", "PUT", TASK, response(422, error("IDEMPOTENCY_KEY_REUSED")), /must have required property 'errors'|must be equal to one of the allowed values/],
     ["a preflight without Allow", "OPTIONS", TASK, { status: 204, headers: new Headers({ vary: "Origin" }), text: "" }, /required header Allow is missing/],
   ])("%s", (_name, method, path, observed, message) => {
