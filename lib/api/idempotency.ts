@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { deleteSome } from "@/db/delete-some";
 import { getDb, type Database } from "@/db/index";
 import { idempotencyKeys, type StoredResponse } from "@/db/schema";
 import { parseRequestValue } from "@/lib/api/field-errors";
@@ -17,6 +18,12 @@ import { IdempotencyKey } from "@/lib/tasks/schema";
 const KEEP = sql`interval '24 hours'`;
 // A claim older than this whose request never finished (its process died) may be taken over.
 const ABANDONED = sql`interval '30 seconds'`;
+// Each claim also deletes up to this many expired records of anyone's: every create adds one
+// record and takes away several, so expired ones never pile up (GET /api/cron/cleanup sweeps too).
+const SWEEP_PER_CLAIM = 10;
+
+/** Records past their 24 hours: replaying them is over. */
+export const expiredIdempotencyKeys = lt(idempotencyKeys.createdAt, sql`now() - ${KEEP}`);
 
 export function idempotencyKeyOf(request: Request): string | undefined {
   const key = request.headers.get("idempotency-key");
@@ -39,8 +46,12 @@ function toResponse(stored: StoredResponse, replayed: boolean): Response {
 /** Claims the key for this request; false when someone holds it (or held it within 24 hours). */
 async function claim(userId: string, key: string, hash: string): Promise<boolean> {
   const db = getDb();
-  // Expired records go first, so an old key can be used afresh.
-  await withDatabaseErrors(() => db.delete(idempotencyKeys).where(and(byKey(userId, key), lt(idempotencyKeys.createdAt, sql`now() - ${KEEP}`))));
+  // Expired records go first, so an old key can be used afresh: this key's, and a few of the
+  // oldest of anyone's (off the created_at index), in one statement.
+  const sweep = deleteSome(idempotencyKeys, expiredIdempotencyKeys, SWEEP_PER_CLAIM, sql`${idempotencyKeys.createdAt}`);
+  await withDatabaseErrors(() =>
+    db.execute(sql`with swept as (${sweep}) delete from ${idempotencyKeys} where ${and(byKey(userId, key), expiredIdempotencyKeys)}`),
+  );
   const inserted = await withDatabaseErrors(() =>
     db.insert(idempotencyKeys).values({ userId, key, requestHash: hash }).onConflictDoNothing().returning({ key: idempotencyKeys.key }),
   );
