@@ -33,7 +33,8 @@ export const session = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
   },
-  (table) => [index("session_user_id_idx").on(table.userId)],
+  // expires_at: the cleanup (lib/cleanup.ts) deletes expired sessions in index-range batches.
+  (table) => [index("session_user_id_idx").on(table.userId), index("session_expires_at_idx").on(table.expiresAt)],
 );
 
 export const account = pgTable(
@@ -73,7 +74,7 @@ export const verification = pgTable(
       .$onUpdate(() => new Date())
       .notNull(),
   },
-  (table) => [index("verification_identifier_idx").on(table.identifier)],
+  (table) => [index("verification_identifier_idx").on(table.identifier), index("verification_expires_at_idx").on(table.expiresAt)],
 );
 
 /** Signing keys of Better Auth's jwt plugin; the id is the JWT `kid`. */

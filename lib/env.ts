@@ -77,6 +77,8 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
   MAX_TASKS_PER_USER: z.coerce.number().int().min(1).max(1_000_000_000).default(10_000),
   AUTH_RATE_LIMIT: z.enum(["on", "off"]).optional(),
+  // Vercel Cron sends it as `Authorization: Bearer <CRON_SECRET>`; unset, the cron routes are off.
+  CRON_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -137,6 +139,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     trustedProxies: values.TRUSTED_PROXIES,
     /** Better Auth's own limits on sign-in/sign-up: on in production unless turned off. */
     authRateLimit: (values.AUTH_RATE_LIMIT ?? (production ? "on" : "off")) === "on",
+    /** The secret of GET /api/cron/cleanup (Vercel Cron); undefined: scheduled jobs are off. */
+    cronSecret: values.CRON_SECRET,
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -24,6 +24,11 @@ export const securitySchemes = {
       "An access token from `GET /api/auth/token` (EdDSA-signed JWT, valid 15 minutes by default). " +
       "Its `sub` is your user id, the `{user_id}` of the task paths.",
   },
+  cronSecret: {
+    type: "http",
+    scheme: "bearer",
+    description: "The server's `CRON_SECRET`, as Vercel Cron sends it. Only the scheduled jobs take it.",
+  },
   sessionCookie: {
     type: "apiKey",
     in: "cookie",
@@ -365,6 +370,13 @@ export const responses = {
       "Access-Control-Max-Age": headerRef("Access-Control-Max-Age"),
     },
   },
+  CronUnauthorized: errorResponse(
+    401,
+    "`AUTH_MISSING`: no `Authorization: Bearer` header. `AUTH_INVALID`: the secret is not the server's `CRON_SECRET`.",
+    ["CronSecretMissing", "CronSecretWrong"],
+    ["WWW-Authenticate"],
+  ),
+  CronOff: errorResponse(404, "`NOT_FOUND`: scheduled jobs are off on this server (`CRON_SECRET` is not set).", ["CronOff"]),
   ServerError: errorResponse(
     500,
     "`DATABASE_ERROR` (with `Retry-After`): the database failed or did not answer in time. `INTERNAL_ERROR`: anything else. Never a stack trace, SQL or driver message.",

@@ -28,9 +28,9 @@ export function routeFiles(root: string = process.cwd()): string[] {
 const codeMeaning: Record<ErrorCode, string> = {
   VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation, bad `task_id`, query parameter or `Idempotency-Key` (with `errors`)",
   AUTH_MISSING: "no `Authorization: Bearer` header",
-  AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience",
+  AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience (for the scheduled jobs: not the `CRON_SECRET`)",
   AUTH_FORBIDDEN: "`{user_id}` is not the token's user, the task is another user's, or the `Origin` is an untrusted page",
-  NOT_FOUND: "no such task, or no API endpoint at the path",
+  NOT_FOUND: "no such task, or no API endpoint at the path (also the scheduled jobs' when `CRON_SECRET` is not set)",
   METHOD_NOT_ALLOWED: "the path does not serve the method (`Allow` lists those it does)",
   IDEMPOTENCY_KEY_IN_USE: "a request with the same `Idempotency-Key` is still running; retry after `Retry-After`",
   TASK_LIMIT_REACHED: "a create when you already have `MAX_TASKS_PER_USER` tasks (10,000 by default); delete some first",

@@ -11,6 +11,7 @@ import type {
   SignUpResponse,
   TokenResponse,
 } from "@/lib/openapi/auth-schemas";
+import type { CleanupReportBody } from "@/lib/cleanup-report";
 import type { HealthResponse } from "@/lib/openapi/schemas";
 import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody, TaskUpdateInput } from "@/lib/tasks/schema";
 
@@ -162,6 +163,14 @@ const examples = {
     summary: "Too many requests",
     value: { message: "Too many requests. Please try again later.", ...error("RATE_LIMITED", "Too many requests. Please try again later.") } satisfies z.infer<typeof AuthError>,
   },
+  // Scheduled jobs
+  CleanupReport: {
+    summary: "A day's expired rows",
+    value: { deleted: { idempotency_keys: 1520, sessions: 37, verifications: 0, api_rate_limits: 212, rate_limits: 96 }, complete: true } satisfies CleanupReportBody,
+  },
+  CronSecretMissing: { summary: "No Bearer secret", value: error("AUTH_MISSING", "Authentication required: send Authorization: Bearer <CRON_SECRET>.") },
+  CronSecretWrong: { summary: "Not the server's CRON_SECRET", value: error("AUTH_INVALID", "Invalid cron secret.") },
+  CronOff: { summary: "CRON_SECRET not set", value: error("NOT_FOUND", "Not found: scheduled jobs are off on this server (CRON_SECRET is not set).") },
   // Health
   Healthy: { summary: "Up", value: { status: "ok", database: "ok" } satisfies z.infer<typeof HealthResponse> },
   Unhealthy: { summary: "Database not answering", value: { status: "unavailable", database: "unavailable" } satisfies z.infer<typeof HealthResponse> },

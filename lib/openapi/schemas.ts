@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CleanupReport } from "@/lib/cleanup-report";
 import { ErrorBody, FieldErrorBody, PreconditionFailedBody, ValidationErrorBody } from "@/lib/error-schema";
 import {
   AuthError,
@@ -83,6 +84,7 @@ const responseBodies: Entry[] = [
   [SignOutResponse, { id: "SignOutResponse" }],
   [JsonWebKeySet, { id: "JsonWebKeySet", description: "The public keys that verify access tokens." }],
   [HealthResponse, { id: "HealthResponse" }],
+  [CleanupReport, { id: "CleanupReport", description: "Rows deleted per table by one run of the cleanup; `complete` is false when rows were left for the next run." }],
 ];
 
 /** A generated JSON Schema as an OpenAPI Schema Object: without its own dialect and id. */

@@ -35,6 +35,13 @@ describe("parseEnv – configuration, validated once", () => {
     }
   });
 
+  it("reads CRON_SECRET (16+ characters); unset or empty, the scheduled jobs are off", () => {
+    expect(parseEnv({}).cronSecret).toBeUndefined();
+    expect(parseEnv({ CRON_SECRET: "" }).cronSecret).toBeUndefined();
+    expect(parseEnv({ CRON_SECRET: "s".repeat(16) }).cronSecret).toBe("s".repeat(16));
+    expect(() => parseEnv({ CRON_SECRET: "short" })).toThrow(/CRON_SECRET must be at least 16 characters/);
+  });
+
   it("reads the trusted proxies as addresses and CIDR ranges (none by default)", () => {
     expect(parseEnv({}).trustedProxies).toEqual([]);
     expect(parseEnv({ TRUSTED_PROXIES: " 10.0.0.0/8, 127.0.0.1 ,::1, fd00::/8" }).trustedProxies).toEqual(["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8"]);
