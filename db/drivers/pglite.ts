@@ -11,7 +11,7 @@ export function openPglite(dataDir: string) {
   // pg_trgm backs the list's search (migration 0008 creates the extension).
   const client = new PGlite(dataDir === "memory://" ? "memory://" : path.join(dataDir, "pglite"), { extensions: { pg_trgm } });
   // Queued before any query of the app. PGlite runs in this process's thread, without timers:
-  // it accepts the setting but cannot interrupt a statement (see docs/hostile-traffic.md).
+  // it accepts the setting but cannot interrupt a statement (see docs/api-hardening.md).
   void client.exec(SET_STATEMENT_TIMEOUT).catch(() => undefined);
   return {
     db: drizzle({ client, schema }),

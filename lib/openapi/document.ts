@@ -70,6 +70,9 @@ Any other path under \`/api\` answers 404 \`NOT_FOUND\` in the same error envelo
 - *Rate limits*: a per-user budget on the task API (default 100 requests per second, shared by all
   instances): \`RateLimit-Policy\` and \`RateLimit\` on successful responses, 429 \`RATE_LIMITED\`
   with \`Retry-After\` beyond it. Better Auth limits sign-in and sign-up (429 with \`X-Retry-After\`).
+- *Limits*: an account holds at most \`MAX_TASKS_PER_USER\` tasks (10,000 by default); a create past it
+  is 409 \`TASK_LIMIT_REACHED\`. Task ids are integers up to 2^53 − 1. A \`cursor\` is signed by the
+  server for its query: any other is a 422 naming it.
 - *CORS*: same-origin by default; pages on trusted origins get a preflight answer (\`OPTIONS\`) and
   can read \`ETag\`, \`Location\`, \`Link\`, \`Retry-After\`, \`RateLimit*\`, \`X-Request-Id\` and
   \`Idempotent-Replayed\` (\`Access-Control-Expose-Headers\`). A request from any other page
