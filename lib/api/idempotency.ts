@@ -25,10 +25,12 @@ const SWEEP_PER_CLAIM = 10;
 /** Records past their 24 hours: replaying them is over. */
 export const expiredIdempotencyKeys = lt(idempotencyKeys.createdAt, sql`now() - ${KEEP}`);
 
+const IdempotencyKeyHeader = z.object({ "Idempotency-Key": IdempotencyKey });
+
 export function idempotencyKeyOf(request: Request): string | undefined {
   const key = request.headers.get("idempotency-key");
   if (key === null) return undefined;
-  return parseRequestValue(z.object({ "Idempotency-Key": IdempotencyKey }), { "Idempotency-Key": key }, "header")["Idempotency-Key"];
+  return parseRequestValue(IdempotencyKeyHeader, { "Idempotency-Key": key }, "header")["Idempotency-Key"];
 }
 
 export function requestHash(input: unknown): string {
