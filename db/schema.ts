@@ -33,7 +33,8 @@ export const session = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
   },
-  (table) => [index("session_user_id_idx").on(table.userId)],
+  // expires_at: the cleanup (lib/cleanup.ts) deletes expired sessions in index-range batches.
+  (table) => [index("session_user_id_idx").on(table.userId), index("session_expires_at_idx").on(table.expiresAt)],
 );
 
 export const account = pgTable(
@@ -73,7 +74,7 @@ export const verification = pgTable(
       .$onUpdate(() => new Date())
       .notNull(),
   },
-  (table) => [index("verification_identifier_idx").on(table.identifier)],
+  (table) => [index("verification_identifier_idx").on(table.identifier), index("verification_expires_at_idx").on(table.expiresAt)],
 );
 
 /** Signing keys of Better Auth's jwt plugin; the id is the JWT `kid`. */
@@ -96,7 +97,11 @@ export const rateLimit = pgTable("rate_limit", {
 export const tasks = pgTable(
   "tasks",
   {
-    id: integer("id").generatedAlwaysAsIdentity(),
+    // bigint: one sequence serves every user and ids are never reused; int4's 2.1 billion could run
+    // out. Capped at 2^53 - 1 so every id is exact as a JSON number (`mode: "number"`). "By
+    // default", not "always": the capped create (lib/tasks/service.ts) is an INSERT … SELECT,
+    // which Drizzle writes with every column, so it gives the id itself (the sequence's next).
+    id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity({ maxValue: Number.MAX_SAFE_INTEGER }),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
@@ -112,12 +117,16 @@ export const tasks = pgTable(
   // an exclusion constraint on a hash index (no order to walk), which also serves the one lookup
   // by id alone (403 vs 404); Drizzle cannot declare it: see migration 0006.
   // One more index per list order (keyset pagination walks them): user, sort key, then id.
+  // The search (`q`, ILIKE '%…%' on title or description) uses trigram indexes (pg_trgm, created
+  // in migration 0008): without them every search reads all of the user's tasks.
   (table) => [
     primaryKey({ columns: [table.userId, table.id] }),
     index("tasks_user_id_created_at_idx").on(table.userId, table.createdAt, table.id),
     index("tasks_user_id_updated_at_idx").on(table.userId, table.updatedAt, table.id),
     index("tasks_user_id_title_idx").on(table.userId, table.title, table.id),
     index("tasks_user_id_complete_id_idx").on(table.userId, table.complete, table.id),
+    index("tasks_title_trgm_idx").using("gin", table.title.op("gin_trgm_ops")),
+    index("tasks_description_trgm_idx").using("gin", table.description.op("gin_trgm_ops")),
   ],
 );
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 /**
@@ -30,4 +30,22 @@ export function resolveAuthSecret(config: Pick<Env, "authSecret" | "dataDir" | "
   }
   logger.info({ file: path.resolve(file) }, "BETTER_AUTH_SECRET is not set: generated one and saved it beside the embedded data");
   return secret;
+}
+
+let processSecret: string | undefined;
+const derivedKeys = new Map<string, Buffer>();
+
+/**
+ * A 256-bit key for one purpose (e.g. `"list cursor"`), derived from the auth secret with HKDF
+ * (SHA-256, the purpose as its info): what signs one thing cannot sign another, and the secret
+ * itself never keys anything but Better Auth.
+ */
+export function derivedKey(purpose: string): Buffer {
+  let key = derivedKeys.get(purpose);
+  if (!key) {
+    processSecret ??= resolveAuthSecret(env);
+    key = Buffer.from(hkdfSync("sha256", processSecret, "todo-next", `todo-next ${purpose}`, 32));
+    derivedKeys.set(purpose, key);
+  }
+  return key;
 }

@@ -75,8 +75,11 @@ const schema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).max(1_000_000).default(100),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
+  MAX_TASKS_PER_USER: z.coerce.number().int().min(1).max(1_000_000_000).default(10_000),
   AUTH_RATE_LIMIT: z.enum(["on", "off"]).optional(),
   SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(30),
+  // Vercel Cron sends it as `Authorization: Bearer <CRON_SECRET>`; unset, the cron routes are off.
+  CRON_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -127,6 +130,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     jwtTtlSeconds: values.JWT_TTL_SECONDS,
     /** The task API's per-user budget (0 requests: off). */
     rateLimit: { requests: values.RATE_LIMIT_REQUESTS, windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS },
+    /** How many tasks one user may have at once: a create past it is a 409 TASK_LIMIT_REACHED. */
+    maxTasksPerUser: values.MAX_TASKS_PER_USER,
     /**
      * The proxies in front of the app (addresses, CIDR ranges). Better Auth reads the client's
      * address from X-Forwarded-For right to left, skipping these. Without them the header is
@@ -137,6 +142,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     authRateLimit: (values.AUTH_RATE_LIMIT ?? (production ? "on" : "off")) === "on",
     /** New accounts per minute, all clients together (0: no limit). */
     signUpRateLimitPerMinute: values.SIGNUP_RATE_LIMIT_PER_MINUTE,
+    /** The secret of GET /api/cron/cleanup (Vercel Cron); undefined: scheduled jobs are off. */
+    cronSecret: values.CRON_SECRET,
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { errorCodes, type ErrorCode, type FieldError } from "@/lib/errors";
+import { errorCodes, fieldErrorTypes, type ErrorCode, type FieldError } from "@/lib/errors";
 import { TaskResponse } from "@/lib/tasks/schema";
 
 /**
@@ -13,6 +13,7 @@ const codes = Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]];
 export const FieldErrorBody = z.strictObject({
   loc: z.array(z.union([z.string(), z.int()])).min(1),
   msg: z.string().min(1),
+  type: z.enum(fieldErrorTypes),
 }) satisfies z.ZodType<FieldError>;
 
 export const ErrorBody = z.strictObject({
@@ -21,7 +22,7 @@ export const ErrorBody = z.strictObject({
   timestamp: z.iso.datetime(),
 });
 
-/** A 422: the envelope plus one `{loc, msg}` entry per problem. */
+/** A 400 or 422: the envelope plus one `{loc, msg, type}` entry per problem. */
 export const ValidationErrorBody = ErrorBody.extend({
   error_code: z.literal("VALIDATION_ERROR"),
   errors: z.array(FieldErrorBody).min(1),

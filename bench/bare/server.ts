@@ -35,11 +35,12 @@ const HEADERS = {
   "x-frame-options": "DENY",
 };
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9\-_.~+/]+=*)[ \t]*$/i;
-const TASK_ID = /^[1-9][0-9]{0,9}$/;
+const TASK_ID = /^[1-9][0-9]{0,15}$/;
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 interface TaskRow {
-  id: number;
+  /** bigint: node-postgres hands it over as a string. */
+  id: string;
   user_id: string;
   title: string;
   description: string | null;
@@ -49,7 +50,7 @@ interface TaskRow {
 }
 
 const toJson = (row: TaskRow) => ({
-  id: row.id,
+  id: Number(row.id),
   user_id: row.user_id,
   title: row.title,
   description: row.description,
@@ -105,7 +106,7 @@ async function authenticate(request: IncomingMessage, pathUser: string): Promise
 
 function taskIdOf(raw: string): number {
   const id = Number(raw);
-  if (!TASK_ID.test(raw) || id > 2_147_483_647) throw new HttpError(422, "VALIDATION_ERROR", "task_id must be a positive integer");
+  if (!TASK_ID.test(raw) || id > Number.MAX_SAFE_INTEGER) throw new HttpError(422, "VALIDATION_ERROR", "task_id must be a positive integer");
   return id;
 }
 

@@ -5,6 +5,7 @@ import { openPglite } from "./pglite";
 import { openPostgres } from "./postgres";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
 export type DriverName = "pglite" | "postgres" | "neon";
 
 export interface Connection {

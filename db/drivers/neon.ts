@@ -3,6 +3,7 @@ import { attachDatabasePool } from "@vercel/functions";
 import { drizzle } from "drizzle-orm/neon-serverless";
 import ws from "ws";
 import * as schema from "../schema";
+import { withStatementTimeout } from "./statement-timeout";
 
 /**
  * Neon's serverless driver in its WebSocket mode (a `Pool`), not its HTTP mode:
@@ -30,6 +31,8 @@ export function openNeon(url: string, options: { wsProxy?: string }, onPoolError
   }
   const pool = new Pool({ connectionString: url, max: 5, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 3_000 });
   pool.on("error", onPoolError);
+  // Neon's pooled endpoint (PgBouncer) refuses a statement_timeout startup parameter: a SET on connect.
+  withStatementTimeout(pool, onPoolError);
   attachDatabasePool(pool);
   return {
     db: drizzle({ client: pool, schema }),

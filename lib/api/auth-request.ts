@@ -1,7 +1,7 @@
 import "server-only";
-import { readLimited, toFieldErrors, validationFailed } from "@/lib/api/request-body";
+import { parseRequestValue } from "@/lib/api/field-errors";
+import { badBody, readLimited } from "@/lib/api/request-body";
 import { AccountFieldLimits } from "@/lib/auth-schema";
-import { AppError } from "@/lib/errors";
 
 /** Account requests are a few hundred bytes; `next start` itself bounds no request body. */
 export const AUTH_BODY_MAX_BYTES = 16 * 1024;
@@ -19,7 +19,7 @@ function fieldsOf(bytes: Uint8Array, contentType: string): unknown {
     try {
       return JSON.parse(text);
     } catch {
-      throw new AppError("VALIDATION_ERROR", "Request body is not valid JSON.", { status: 400 });
+      throw badBody("Request body is not valid JSON.", "json_invalid");
     }
   }
   if (contentType.toLowerCase().includes(FORM_TYPE)) return Object.fromEntries(new URLSearchParams(text));
@@ -36,8 +36,7 @@ export async function boundedAuthRequest(request: Request): Promise<Request> {
   const bytes = await readLimited(request, AUTH_BODY_MAX_BYTES);
   const fields = fieldsOf(bytes, request.headers.get("content-type") ?? "");
   if (fields !== null && typeof fields === "object" && !Array.isArray(fields)) {
-    const result = AccountFieldLimits.safeParse(fields);
-    if (!result.success) throw validationFailed(toFieldErrors(result.error, "body"));
+    parseRequestValue(AccountFieldLimits, fields, "body");
   }
   return new Request(request.url, { method: request.method, headers: request.headers, body: request.body ? bytes : null });
 }

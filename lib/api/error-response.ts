@@ -1,6 +1,6 @@
 import "server-only";
 import type { ErrorBodyJson } from "@/lib/error-schema";
-import { AppError, type ErrorCode, type FieldError } from "@/lib/errors";
+import { AppError, loggableError, type ErrorCode, type FieldError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /** The envelope of lib/error-schema.ts (the OpenAPI document's `Error` / `ValidationError`). */
@@ -11,6 +11,8 @@ export function errorBody(code: ErrorCode, detail: string, errors?: FieldError[]
 /**
  * The one mapper from a thrown value to an error response. Anything that is not an AppError is a
  * bug: it is logged with its stack here and the client gets a generic 500, never the message.
+ * What is logged of a cause is `loggableError`'s: never the values of a failed query. A 4xx the
+ * database itself refused (a value that got past validation) is logged as a warning.
  */
 export function toErrorResponse(error: unknown, requestId: string): { response: Response; code: ErrorCode } {
   const known =
@@ -18,11 +20,9 @@ export function toErrorResponse(error: unknown, requestId: string): { response: 
       ? error
       : new AppError("INTERNAL_ERROR", "An unexpected error occurred.", { cause: error });
   if (known.status >= 500) {
-    const cause = known.cause instanceof Error ? known.cause : undefined;
-    logger.error(
-      { request_id: requestId, error_code: known.code, err: cause ? { message: cause.message, stack: cause.stack } : known.cause },
-      "request failed",
-    );
+    logger.error({ request_id: requestId, error_code: known.code, err: loggableError(known.cause) }, "request failed");
+  } else if (known.cause !== undefined) {
+    logger.warn({ request_id: requestId, error_code: known.code, err: loggableError(known.cause) }, "request refused by the database");
   }
   const headers = new Headers(known.headers);
   if (known.status === 401) headers.set("WWW-Authenticate", 'Bearer realm="todo-next"');

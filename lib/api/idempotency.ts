@@ -1,10 +1,12 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
+import { z } from "zod";
+import { deleteSome } from "@/db/delete-some";
 import { getDb, type Database } from "@/db/index";
 import { idempotencyKeys, type StoredResponse } from "@/db/schema";
-import { validationFailed } from "@/lib/api/request-body";
-import { AppError, databaseError } from "@/lib/errors";
+import { parseRequestValue } from "@/lib/api/field-errors";
+import { AppError, withDatabaseErrors } from "@/lib/errors";
 import { IdempotencyKey } from "@/lib/tasks/schema";
 
 /**
@@ -16,27 +18,23 @@ import { IdempotencyKey } from "@/lib/tasks/schema";
 const KEEP = sql`interval '24 hours'`;
 // A claim older than this whose request never finished (its process died) may be taken over.
 const ABANDONED = sql`interval '30 seconds'`;
+// Each claim also deletes up to this many expired records of anyone's: every create adds one
+// record and takes away several, so expired ones never pile up (GET /api/cron/cleanup sweeps too).
+const SWEEP_PER_CLAIM = 10;
+
+/** Records past their 24 hours: replaying them is over. */
+export const expiredIdempotencyKeys = lt(idempotencyKeys.createdAt, sql`now() - ${KEEP}`);
+
+const IdempotencyKeyHeader = z.object({ "Idempotency-Key": IdempotencyKey });
 
 export function idempotencyKeyOf(request: Request): string | undefined {
   const key = request.headers.get("idempotency-key");
   if (key === null) return undefined;
-  const result = IdempotencyKey.safeParse(key);
-  if (!result.success) {
-    throw validationFailed([{ loc: ["header", "Idempotency-Key"], msg: result.error.issues[0]!.message }]);
-  }
-  return key;
+  return parseRequestValue(IdempotencyKeyHeader, { "Idempotency-Key": key }, "header")["Idempotency-Key"];
 }
 
 export function requestHash(input: unknown): string {
   return createHash("sha256").update(JSON.stringify(input)).digest("hex");
-}
-
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw databaseError(error);
-  }
 }
 
 const byKey = (userId: string, key: string) => and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
@@ -50,14 +48,18 @@ function toResponse(stored: StoredResponse, replayed: boolean): Response {
 /** Claims the key for this request; false when someone holds it (or held it within 24 hours). */
 async function claim(userId: string, key: string, hash: string): Promise<boolean> {
   const db = getDb();
-  // Expired records go first, so an old key can be used afresh.
-  await guarded(() => db.delete(idempotencyKeys).where(and(byKey(userId, key), lt(idempotencyKeys.createdAt, sql`now() - ${KEEP}`))));
-  const inserted = await guarded(() =>
+  // Expired records go first, so an old key can be used afresh: this key's, and a few of the
+  // oldest of anyone's (off the created_at index), in one statement.
+  const sweep = deleteSome(idempotencyKeys, expiredIdempotencyKeys, SWEEP_PER_CLAIM, sql`${idempotencyKeys.createdAt}`);
+  await withDatabaseErrors(() =>
+    db.execute(sql`with swept as (${sweep}) delete from ${idempotencyKeys} where ${and(byKey(userId, key), expiredIdempotencyKeys)}`),
+  );
+  const inserted = await withDatabaseErrors(() =>
     db.insert(idempotencyKeys).values({ userId, key, requestHash: hash }).onConflictDoNothing().returning({ key: idempotencyKeys.key }),
   );
   if (inserted.length) return true;
   // Take over a claim whose request was abandoned without a response.
-  const takenOver = await guarded(() =>
+  const takenOver = await withDatabaseErrors(() =>
     db
       .update(idempotencyKeys)
       .set({ lockedAt: sql`now()` })
@@ -77,7 +79,7 @@ export async function idempotent(
   if (await claim(userId, key, hash)) {
     try {
       // The work and its record commit together: a retry never sees one without the other.
-      const stored = await guarded(() =>
+      const stored = await withDatabaseErrors(() =>
         getDb().transaction(async (transaction) => {
           const response = await run(transaction);
           await transaction.update(idempotencyKeys).set({ response }).where(byKey(userId, key));
@@ -91,7 +93,7 @@ export async function idempotent(
       throw error;
     }
   }
-  const [existing] = await guarded(() => getDb().select().from(idempotencyKeys).where(byKey(userId, key)));
+  const [existing] = await withDatabaseErrors(() => getDb().select().from(idempotencyKeys).where(byKey(userId, key)));
   // Released (the first request failed) or expired meanwhile: try to claim it again, a few times.
   if (!existing && attempt < 3) return idempotent(userId, key, hash, run, attempt + 1);
   if (!existing) throw new AppError("IDEMPOTENCY_KEY_IN_USE", "This Idempotency-Key is busy. Retry shortly.", { headers: { "Retry-After": "1" } });

@@ -4,7 +4,7 @@ import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { apiRateLimits } from "@/db/schema";
 import { env } from "@/lib/env";
-import { AppError, databaseError } from "@/lib/errors";
+import { AppError, withDatabaseErrors } from "@/lib/errors";
 
 export interface RateLimitPolicy {
   /** Requests allowed per window; 0 turns the limit off. */
@@ -51,23 +51,16 @@ export interface WindowCount {
  * key's first event; one atomic upsert counts the event and says where the key stands.
  */
 export async function countInWindow(key: string, windowSeconds: number): Promise<WindowCount> {
-  let rows: { count: number; reset_ms: number }[];
-  try {
-    rows = await prepared(getDb(), "consume_rate_limit", buildConsume).execute({ key, seconds: windowSeconds });
-  } catch (error) {
-    throw databaseError(error);
-  }
+  const rows = await withDatabaseErrors(() =>
+    prepared(getDb(), "consume_rate_limit", buildConsume).execute({ key, seconds: windowSeconds }),
+  );
   const [row] = rows;
   return { count: row?.count ?? 0, resetSeconds: Math.max(1, Math.ceil((row?.reset_ms ?? 0) / 1000)) };
 }
 
 /** Ends `key`'s window: its next event starts a new one. */
 export async function forgetWindow(key: string): Promise<void> {
-  try {
-    await getDb().delete(apiRateLimits).where(eq(apiRateLimits.key, key));
-  } catch (error) {
-    throw databaseError(error);
-  }
+  await withDatabaseErrors(() => getDb().delete(apiRateLimits).where(eq(apiRateLimits.key, key)));
 }
 
 /**
@@ -86,11 +79,7 @@ export async function pruneEndedWindows(prefix: string, windowSeconds: number, b
       ),
     )
     .limit(batch);
-  try {
-    await getDb().delete(apiRateLimits).where(inArray(apiRateLimits.key, ended));
-  } catch (error) {
-    throw databaseError(error);
-  }
+  await withDatabaseErrors(() => getDb().delete(apiRateLimits).where(inArray(apiRateLimits.key, ended)));
 }
 
 /**

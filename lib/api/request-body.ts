@@ -1,11 +1,17 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, type FieldError } from "@/lib/errors";
+import { parseRequestValue } from "@/lib/api/field-errors";
+import { AppError, type FieldErrorType } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function badRequest(status: 400 | 413 | 415, message: string): AppError {
+function badRequest(status: 413 | 415, message: string): AppError {
   return new AppError("VALIDATION_ERROR", message, { status });
+}
+
+/** A 400: the body as a whole is unusable; its one entry says how, located at `["body"]`. */
+export function badBody(message: string, type: FieldErrorType): AppError {
+  return new AppError("VALIDATION_ERROR", message, { status: 400, errors: [{ loc: ["body"], msg: message, type }] });
 }
 
 /**
@@ -38,33 +44,13 @@ function isJsonMediaType(contentType: string | null): boolean {
   return mediaType === "application/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);
 }
 
-/** Zod issues as `{loc, msg}` entries; an unknown key gets an entry of its own, naming it. */
-export function toFieldErrors(error: z.ZodError, root: "body" | "path" | "query"): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        loc: [root, ...issue.path.map(String), key],
-        msg: `Unknown field '${key}'.`,
-      }));
-    }
-    const msg = issue.code === "invalid_type" && issue.input === undefined ? `${issue.path.join(".")} is required` : issue.message;
-    return [{ loc: [root, ...issue.path.map(String)], msg }];
-  });
-}
-
-export function validationFailed(errors: FieldError[]): AppError {
-  const first = errors[0];
-  const detail = errors.length === 1 && first ? `Validation failed: ${first.msg}` : `Validation failed: ${errors.length} problems.`;
-  return new AppError("VALIDATION_ERROR", detail, { errors });
-}
-
 /**
  * Parses a JSON request body against a schema. 400 for an empty or malformed body, 413 past
  * 64 KiB, 415 for a body that is not JSON, 422 (one entry per problem) for a schema violation.
  */
 export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const bytes = await readLimited(request);
-  if (bytes.byteLength === 0) throw badRequest(400, "Request body is required (a JSON object).");
+  if (bytes.byteLength === 0) throw badBody("Request body is required (a JSON object).", "missing");
   if (!isJsonMediaType(request.headers.get("content-type"))) {
     throw badRequest(415, "Request body must be JSON: send Content-Type: application/json.");
   }
@@ -72,15 +58,13 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   try {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw badRequest(400, "Request body is not valid JSON.");
+    throw badBody("Request body is not valid JSON.", "json_invalid");
   }
-  const result = schema.safeParse(json);
-  if (!result.success) throw validationFailed(toFieldErrors(result.error, "body"));
-  return result.data;
+  return parseRequestValue(schema, json, "body");
 }
 
 /** PATCH: a body that names no field at all is a 400, not a no-op. */
 export function requireSomeField<T extends object>(input: T): T {
-  if (Object.keys(input).length === 0) throw badRequest(400, "At least one field must be provided.");
+  if (Object.keys(input).length === 0) throw badBody("At least one field must be provided.", "value_error");
   return input;
 }

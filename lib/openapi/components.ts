@@ -2,7 +2,7 @@ import { z } from "zod";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import type { ExampleName } from "@/lib/openapi/examples";
 import { asSchemaObject } from "@/lib/openapi/schemas";
-import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TaskListQuery } from "@/lib/tasks/schema";
+import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TASK_ID_MAX, TaskListQuery } from "@/lib/tasks/schema";
 
 /**
  * Reusable parts of the OpenAPI document that the operations (JSDoc on the route handlers)
@@ -24,6 +24,11 @@ export const securitySchemes = {
       "An access token from `GET /api/auth/token` (EdDSA-signed JWT, valid 15 minutes by default). " +
       "Its `sub` is your user id, the `{user_id}` of the task paths.",
   },
+  cronSecret: {
+    type: "http",
+    scheme: "bearer",
+    description: "The server's `CRON_SECRET`, as Vercel Cron sends it. Only the scheduled jobs take it.",
+  },
   sessionCookie: {
     type: "apiKey",
     in: "cookie",
@@ -33,7 +38,7 @@ export const securitySchemes = {
 };
 
 // The path's `task_id` as clients send it: what lib/tasks/schema.ts TaskId accepts (a test checks).
-export const TaskIdParameter = z.int32().min(1);
+export const TaskIdParameter = z.int().min(1).max(TASK_ID_MAX);
 
 // `limit` as clients send it: a number with the bounds TaskListQuery accepts (a test checks). The
 // other list parameters are documented with TaskListQuery's own input schemas.
@@ -63,7 +68,7 @@ export const parameters = {
     name: "task_id",
     in: "path",
     required: true,
-    description: "The task's id (`id` in the task responses). Anything but a positive integer up to 2147483647 is a 422.",
+    description: "The task's id (`id` in the task responses). Anything but a positive integer up to 9007199254740991 (2^53 − 1) is a 422.",
     schema: asSchemaObject(z.toJSONSchema(TaskIdParameter)),
   },
   ListComplete: queryParameter("complete", "Only completed (`true`) or only open (`false`) tasks. Omitted: both.", "false"),
@@ -77,8 +82,8 @@ export const parameters = {
   ListLimit: queryParameter("limit", `Tasks per page, 1 to ${LIST_LIMIT_MAX}.`, "20", ListLimitParameter),
   ListCursor: queryParameter(
     "cursor",
-    "Opaque: the `next_cursor` of the previous page (or follow the `Link` header). Valid only with the same `complete`, `q`, `sort` and `order`; anything else is a 422.",
-    "eyJzIjoiaWQiLCJvIjoiZGVzYyIsImYiOiJjV2lfTk5hQzFhbDMiLCJ2IjpudWxsLCJpIjo0Mn0",
+    "Opaque: the `next_cursor` of the previous page (or follow the `Link` header). Signed by the server and valid only with the same `complete`, `q`, `sort` and `order`; anything else (made up, altered, from another query) is a 422 `VALIDATION_ERROR` naming `cursor` (`type` `value_error`).",
+    "eyJ2IjpudWxsLCJpIjo0Mn0.TaLXaQyMkGxt9Qek9jbITu5TacQpIKGLumigMuvGxzI",
   ),
   IfNoneMatch: {
     name: "If-None-Match",
@@ -190,7 +195,14 @@ export const headers = {
     example: '"per-user";r=0;t=1',
   },
   RetryAfterRateLimit: { description: "Seconds until the window ends and requests are accepted again.", required: true, schema: { type: "integer", minimum: 1 }, example: 1 },
-  RetryAfterInUse: { description: "Seconds to wait before repeating the request (by then the first has usually finished).", required: true, schema: { type: "integer", minimum: 1 }, example: 1 },
+  RetryAfterInUse: {
+    description:
+      "With `IDEMPOTENCY_KEY_IN_USE` (always sent then): seconds to wait before repeating the request (by then the first has usually finished). Not sent with `TASK_LIMIT_REACHED`: waiting does not help.",
+    // OpenAPI cannot make a header required for one error code only; tests/support/contract.ts reads this.
+    "x-required-with-error-codes": ["IDEMPOTENCY_KEY_IN_USE"],
+    schema: { type: "integer", minimum: 1 },
+    example: 1,
+  },
   PreflightAllow: { description: "The methods this path serves, `OPTIONS` included.", required: true, schema: { type: "string" }, example: "GET, POST, OPTIONS" },
   "Access-Control-Allow-Origin": { description: "The asking `Origin`, only when it is trusted (the app's own origin or `TRUSTED_ORIGINS`).", schema: { type: "string" } },
   "Access-Control-Allow-Methods": { description: "With a trusted `Origin`: the methods a page may send.", schema: { type: "string" }, example: "GET, PUT, PATCH, DELETE, OPTIONS" },
@@ -252,8 +264,20 @@ function authErrorResponse(description: string, examples: ExampleName[], extraHe
 }
 
 export const responses = {
-  BadRequest: errorResponse(400, "`VALIDATION_ERROR`: the body is empty or not valid JSON.", ["MalformedJson", "EmptyBody"]),
-  PatchBadRequest: errorResponse(400, "`VALIDATION_ERROR`: the body is empty, not valid JSON, or names no field.", ["NoFields", "MalformedJson", "EmptyBody"]),
+  BadRequest: errorResponse(
+    400,
+    "`VALIDATION_ERROR`: the body is empty (`type` `missing`) or not valid JSON (`json_invalid`); one `errors` entry at `[\"body\"]`.",
+    ["MalformedJson", "EmptyBody"],
+    [],
+    "ValidationError",
+  ),
+  PatchBadRequest: errorResponse(
+    400,
+    "`VALIDATION_ERROR`: the body is empty (`type` `missing`), not valid JSON (`json_invalid`), or names no field (`value_error`); one `errors` entry at `[\"body\"]`.",
+    ["NoFields", "MalformedJson", "EmptyBody"],
+    [],
+    "ValidationError",
+  ),
   Unauthorized: errorResponse(
     401,
     "`AUTH_MISSING`: no `Authorization: Bearer` header. `AUTH_INVALID`: the token is malformed, forged, expired, or has the wrong algorithm, issuer or audience.",
@@ -289,8 +313,8 @@ export const responses = {
   },
   QueryInvalid: errorResponse(
     422,
-    "`VALIDATION_ERROR`: a query parameter is invalid, unknown or given twice; `loc` names it (`[\"query\", \"limit\"]`). A `cursor` from another query is invalid too.",
-    ["BadLimit", "UnknownParameter"],
+    "`VALIDATION_ERROR`: a query parameter is invalid, unknown or given twice; `loc` names it (`[\"query\", \"limit\"]`). A `cursor` the server did not issue for this very query (made up, altered, from another query) is invalid too.",
+    ["BadLimit", "UnknownParameter", "BadCursor"],
     [],
     "ValidationError",
     ["VALIDATION_ERROR"],
@@ -318,10 +342,10 @@ export const responses = {
     headers: responseHeaders([["ETag", "TaskETag"]]),
     content: { "application/json": { schema: schemaRef("PreconditionFailed"), examples: exampleRefs("PreconditionFailed") } },
   },
-  IdempotencyKeyInUse: errorResponse(
+  CreateConflict: errorResponse(
     409,
-    "`IDEMPOTENCY_KEY_IN_USE`: a request with the same `Idempotency-Key` is still running. Repeat it after `Retry-After` seconds to get its response.",
-    ["IdempotencyKeyInUse"],
+    "`IDEMPOTENCY_KEY_IN_USE`: a request with the same `Idempotency-Key` is still running. Repeat it after `Retry-After` seconds to get its response. `TASK_LIMIT_REACHED`: you already have `MAX_TASKS_PER_USER` tasks (10,000 by default); nothing was created, and nothing will be until you delete some.",
+    ["IdempotencyKeyInUse", "TaskLimitReached"],
     [["Retry-After", "RetryAfterInUse"]],
   ),
   RateLimited: errorResponse(
@@ -346,6 +370,13 @@ export const responses = {
       "Access-Control-Max-Age": headerRef("Access-Control-Max-Age"),
     },
   },
+  CronUnauthorized: errorResponse(
+    401,
+    "`AUTH_MISSING`: no `Authorization: Bearer` header. `AUTH_INVALID`: the secret is not the server's `CRON_SECRET`.",
+    ["CronSecretMissing", "CronSecretWrong"],
+    ["WWW-Authenticate"],
+  ),
+  CronOff: errorResponse(404, "`NOT_FOUND`: scheduled jobs are off on this server (`CRON_SECRET` is not set).", ["CronOff"]),
   ServerError: errorResponse(
     500,
     "`DATABASE_ERROR` (with `Retry-After`): the database failed or did not answer in time. `INTERNAL_ERROR`: anything else. Never a stack trace, SQL or driver message.",

@@ -28,11 +28,12 @@ export function routeFiles(root: string = process.cwd()): string[] {
 const codeMeaning: Record<ErrorCode, string> = {
   VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation, bad `task_id`, query parameter or `Idempotency-Key` (with `errors`)",
   AUTH_MISSING: "no `Authorization: Bearer` header",
-  AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience",
+  AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience (for the scheduled jobs: not the `CRON_SECRET`)",
   AUTH_FORBIDDEN: "`{user_id}` is not the token's user, the task is another user's, or the `Origin` is an untrusted page",
-  NOT_FOUND: "no such task, or no API endpoint at the path",
+  NOT_FOUND: "no such task, or no API endpoint at the path (also the scheduled jobs' when `CRON_SECRET` is not set)",
   METHOD_NOT_ALLOWED: "the path does not serve the method (`Allow` lists those it does)",
   IDEMPOTENCY_KEY_IN_USE: "a request with the same `Idempotency-Key` is still running; retry after `Retry-After`",
+  TASK_LIMIT_REACHED: "a create when you already have `MAX_TASKS_PER_USER` tasks (10,000 by default); delete some first",
   PRECONDITION_FAILED: "`If-Match` does not match the task's current `ETag`; the body's `task` is the current version",
   IDEMPOTENCY_KEY_REUSED: "the `Idempotency-Key` was used before with a different body",
   RATE_LIMITED: "over the per-user budget (`RateLimit-Policy`); retry after `Retry-After` seconds",
@@ -69,13 +70,18 @@ Any other path under \`/api\` answers 404 \`NOT_FOUND\` in the same error envelo
 - *Rate limits*: a per-user budget on the task API (default 100 requests per second, shared by all
   instances): \`RateLimit-Policy\` and \`RateLimit\` on successful responses, 429 \`RATE_LIMITED\`
   with \`Retry-After\` beyond it. Better Auth limits sign-in and sign-up (429 with \`X-Retry-After\`).
+- *Limits*: an account holds at most \`MAX_TASKS_PER_USER\` tasks (10,000 by default); a create past it
+  is 409 \`TASK_LIMIT_REACHED\`. Task ids are integers up to 2^53 − 1. A \`cursor\` is signed by the
+  server for its query: any other is a 422 naming it.
 - *CORS*: same-origin by default; pages on trusted origins get a preflight answer (\`OPTIONS\`) and
   can read \`ETag\`, \`Location\`, \`Link\`, \`Retry-After\`, \`RateLimit*\`, \`X-Request-Id\` and
   \`Idempotent-Replayed\` (\`Access-Control-Expose-Headers\`). A request from any other page
   (\`Origin\`) is refused with 403, the auth endpoints' POSTs included.
 
-**Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; a 422 adds
-\`"errors": [{"loc", "msg"}]\`, one entry per problem, and a 412 the current \`task\`. Every
+**Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; a 422 (and a
+400 for an empty or malformed body) adds \`"errors": [{"loc", "msg", "type"}]\`, one entry per problem,
+\`type\` in pydantic v2's vocabulary (\`missing\`, \`string_too_short\`, \`extra_forbidden\`, …, as a
+FastAPI client expects); a 412 adds the current \`task\`. Every
 response but a preflight's carries \`X-Request-Id\`. A method a path does not serve is a 405 \`METHOD_NOT_ALLOWED\`
 (listed as \`x-methods-not-allowed\` on the path).
 

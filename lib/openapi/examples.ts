@@ -11,6 +11,7 @@ import type {
   SignUpResponse,
   TokenResponse,
 } from "@/lib/openapi/auth-schemas";
+import type { CleanupReportBody } from "@/lib/cleanup-report";
 import type { HealthResponse } from "@/lib/openapi/schemas";
 import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody, TaskUpdateInput } from "@/lib/tasks/schema";
 
@@ -64,12 +65,12 @@ const examples = {
   TaskList: { summary: "Two tasks, newest first", value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }, task], count: 2, next_cursor: null } satisfies TaskListResponseBody },
   TaskListPage: {
     summary: "A page of a longer list (limit=1)",
-    value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }], count: 2, next_cursor: "eyJzIjoiaWQiLCJvIjoiZGVzYyIsImYiOiJjV2lfTk5hQzFhbDMiLCJ2IjpudWxsLCJpIjo0M30" } satisfies TaskListResponseBody,
+    value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }], count: 2, next_cursor: "eyJ2IjpudWxsLCJpIjo0M30.GrEVElrSoA-d9vC2Ld5xSzq5vzYpnQI-9IEq-I70NzU" } satisfies TaskListResponseBody,
   },
   // Errors of the task API
-  MalformedJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.") },
-  EmptyBody: { summary: "Empty body", value: error("VALIDATION_ERROR", "Request body is required (a JSON object).") },
-  NoFields: { summary: "PATCH with no field", value: error("VALIDATION_ERROR", "At least one field must be provided.") },
+  MalformedJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.", [{ loc: ["body"], msg: "Request body is not valid JSON.", type: "json_invalid" }]) },
+  EmptyBody: { summary: "Empty body", value: error("VALIDATION_ERROR", "Request body is required (a JSON object).", [{ loc: ["body"], msg: "Request body is required (a JSON object).", type: "missing" }]) },
+  NoFields: { summary: "PATCH with no field", value: error("VALIDATION_ERROR", "At least one field must be provided.", [{ loc: ["body"], msg: "At least one field must be provided.", type: "value_error" }]) },
   AuthMissing: { summary: "No Bearer token", value: error("AUTH_MISSING", "Authentication required: send Authorization: Bearer <token>.") },
   AuthInvalid: { summary: "Expired, forged or malformed token", value: error("AUTH_INVALID", "Invalid access token: expired.") },
   ForbiddenUser: { summary: "Another user's path", value: error("AUTH_FORBIDDEN", "You may only access your own tasks.") },
@@ -87,21 +88,31 @@ const examples = {
     summary: "The first request is still running",
     value: error("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed. Retry shortly."),
   },
+  TaskLimitReached: {
+    summary: "You have the most tasks an account may have",
+    value: error("TASK_LIMIT_REACHED", "You have 10000 tasks, the most one account may have. Delete some to add more."),
+  },
   IdempotencyKeyReused: { summary: "Same key, different body", value: error("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request body.") },
   BadIdempotencyKey: {
     summary: "Invalid Idempotency-Key",
     value: error("VALIDATION_ERROR", "Validation failed: Idempotency-Key must be 1 to 255 visible ASCII characters", [
-      { loc: ["header", "Idempotency-Key"], msg: "Idempotency-Key must be 1 to 255 visible ASCII characters" },
+      { loc: ["header", "Idempotency-Key"], msg: "Idempotency-Key must be 1 to 255 visible ASCII characters", type: "string_pattern_mismatch" },
     ]),
   },
   TooManyRequests: { summary: "Over the per-user budget", value: error("RATE_LIMITED", "Too many requests: at most 100 per 1 s. Retry later.") },
   BadLimit: {
     summary: "limit out of range",
-    value: error("VALIDATION_ERROR", "Validation failed: limit must be an integer from 1 to 500", [{ loc: ["query", "limit"], msg: "limit must be an integer from 1 to 500" }]),
+    value: error("VALIDATION_ERROR", "Validation failed: limit must be an integer from 1 to 500", [{ loc: ["query", "limit"], msg: "limit must be an integer from 1 to 500", type: "less_than_equal" }]),
+  },
+  BadCursor: {
+    summary: "A cursor not issued for this query",
+    value: error("VALIDATION_ERROR", "Validation failed: cursor is not valid for this query (use next_cursor with the same filter and sort)", [
+      { loc: ["query", "cursor"], msg: "cursor is not valid for this query (use next_cursor with the same filter and sort)", type: "value_error" },
+    ]),
   },
   UnknownParameter: {
     summary: "Unknown query parameter",
-    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["query", "completed"], msg: "Unknown field 'completed'." }]),
+    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["query", "completed"], msg: "Unknown field 'completed'.", type: "extra_forbidden" }]),
   },
   NotFound: { summary: "No such task", value: error("NOT_FOUND", "Task 42 not found.") },
   MethodNotAllowed: { summary: "Method not served", value: error("METHOD_NOT_ALLOWED", "Method PUT is not allowed here.") },
@@ -109,15 +120,15 @@ const examples = {
   NotJson: { summary: "Not application/json", value: error("VALIDATION_ERROR", "Request body must be JSON: send Content-Type: application/json.") },
   UnknownField: {
     summary: "Unknown field",
-    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["body", "completed"], msg: "Unknown field 'completed'." }]),
+    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["body", "completed"], msg: "Unknown field 'completed'.", type: "extra_forbidden" }]),
   },
   BlankTitle: {
     summary: "Blank title",
-    value: error("VALIDATION_ERROR", "Validation failed: title must not be blank", [{ loc: ["body", "title"], msg: "title must not be blank" }]),
+    value: error("VALIDATION_ERROR", "Validation failed: title must not be blank", [{ loc: ["body", "title"], msg: "title must not be blank", type: "string_too_short" }]),
   },
   BadTaskId: {
     summary: "task_id not a positive integer",
-    value: error("VALIDATION_ERROR", "Validation failed: task_id must be a positive integer", [{ loc: ["path", "task_id"], msg: "task_id must be a positive integer" }]),
+    value: error("VALIDATION_ERROR", "Validation failed: task_id must be a positive integer", [{ loc: ["path", "task_id"], msg: "task_id must be a positive integer", type: "int_parsing" }]),
   },
   DatabaseError: { summary: "Database unavailable", value: error("DATABASE_ERROR", "The database is unavailable. Please retry shortly.") },
   InternalError: { summary: "Unexpected error", value: error("INTERNAL_ERROR", "An unexpected error occurred.") },
@@ -161,17 +172,28 @@ const examples = {
     value: authError("RATE_LIMITED", "Too many new accounts are being created right now. Try again in a minute.", "TOO_MANY_SIGN_UPS"),
   },
   AuthBodyTooLarge: { summary: "Body over 16 KiB", value: error("VALIDATION_ERROR", "Request body must be at most 16384 bytes.") },
-  AuthNotJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.") },
+  AuthNotJson: {
+    summary: "Malformed JSON",
+    value: error("VALIDATION_ERROR", "Request body is not valid JSON.", [{ loc: ["body"], msg: "Request body is not valid JSON.", type: "json_invalid" }]),
+  },
   NameTooLong: {
     summary: "Name too long",
-    value: error("VALIDATION_ERROR", "Validation failed: Name must be at most 100 characters", [{ loc: ["body", "name"], msg: "Name must be at most 100 characters" }]),
+    value: error("VALIDATION_ERROR", "Validation failed: Name must be at most 100 characters", [{ loc: ["body", "name"], msg: "Name must be at most 100 characters", type: "string_too_long" }]),
   },
   PasswordTooLong: {
     summary: "Password too long",
     value: error("VALIDATION_ERROR", "Validation failed: Password must be at most 128 characters", [
-      { loc: ["body", "password"], msg: "Password must be at most 128 characters" },
+      { loc: ["body", "password"], msg: "Password must be at most 128 characters", type: "string_too_long" },
     ]),
   },
+  // Scheduled jobs
+  CleanupReport: {
+    summary: "A day's expired rows",
+    value: { deleted: { idempotency_keys: 1520, sessions: 37, verifications: 0, api_rate_limits: 212, rate_limits: 96 }, complete: true } satisfies CleanupReportBody,
+  },
+  CronSecretMissing: { summary: "No Bearer secret", value: error("AUTH_MISSING", "Authentication required: send Authorization: Bearer <CRON_SECRET>.") },
+  CronSecretWrong: { summary: "Not the server's CRON_SECRET", value: error("AUTH_INVALID", "Invalid cron secret.") },
+  CronOff: { summary: "CRON_SECRET not set", value: error("NOT_FOUND", "Not found: scheduled jobs are off on this server (CRON_SECRET is not set).") },
   // Health
   Healthy: { summary: "Up", value: { status: "ok", database: "ok" } satisfies z.infer<typeof HealthResponse> },
   Unhealthy: { summary: "Database not answering", value: { status: "unavailable", database: "unavailable" } satisfies z.infer<typeof HealthResponse> },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CleanupReport } from "@/lib/cleanup-report";
 import { ErrorBody, FieldErrorBody, PreconditionFailedBody, ValidationErrorBody } from "@/lib/error-schema";
 import {
   AuthError,
@@ -40,12 +41,19 @@ type Entry = [z.ZodType, Meta];
 const fieldDocs: Entry[] = [
   [Title, { description: "Trimmed; 1–200 characters after trimming (blank is invalid); no NUL characters." }],
   [Description, { description: "At most 1000 characters, or null; no NUL characters." }],
-  [TaskResponse.shape.id, { description: "Server-assigned task id." }],
+  [TaskResponse.shape.id, { description: "Server-assigned task id: a positive integer, at most 2^53 − 1 (exact in every JSON parser)." }],
   [TaskResponse.shape.user_id, { description: "The owner's user id." }],
   [TaskResponse.shape.created_at, { description: "ISO 8601, UTC (`Z`), millisecond precision." }],
   [TaskResponse.shape.updated_at, { description: "Advances on every change." }],
   [ErrorBody.shape.detail, { description: "A human-readable message; never a stack trace, SQL or driver message." }],
   [ErrorBody.shape.error_code, { description: "Stable code to match on (see the table in the API description)." }],
+  [
+    FieldErrorBody.shape.type,
+    {
+      description:
+        "The kind of problem, in pydantic v2's vocabulary (what a FastAPI client reads): `missing`, `extra_forbidden` (unknown field or parameter), `json_invalid`, `string_type`, `bool_type`, `string_too_short`, `string_too_long`, `string_pattern_mismatch`, `int_parsing`, `greater_than_equal`, `less_than_equal`, `enum`, `value_error` (anything else, e.g. an invalid `cursor`), ….",
+    },
+  ],
   [FieldErrorBody.shape.loc, { description: 'Where the problem is, e.g. `["body", "title"]`, `["path", "task_id"]`, `["query", "limit"]` or `["header", "Idempotency-Key"]`.' }],
   [TaskListResponse.shape.count, { description: "How many tasks match the filter (`complete`, `q`), on all pages together." }],
   [TaskListResponse.shape.next_cursor, { description: "Opaque: pass it as `cursor` for the next page (same query otherwise); null on the last page." }],
@@ -64,7 +72,7 @@ const responseBodies: Entry[] = [
   [TaskResponse, { id: "TaskResponse", description: "A task, exactly these fields." }],
   [TaskListResponse, { id: "TaskListResponse", description: "A page of the user's tasks (by default newest first, id descending), their number and the next page's cursor." }],
   [ErrorBody, { id: "Error", description: "The error envelope of every error response." }],
-  [ValidationErrorBody, { id: "ValidationError", description: "A 422: the envelope plus one entry per problem." }],
+  [ValidationErrorBody, { id: "ValidationError", description: "A 422 (or a 400 for an unusable body): the envelope plus one entry per problem." }],
   [FieldErrorBody, { id: "FieldError", description: "One problem with the request." }],
   [PreconditionFailedBody, { id: "PreconditionFailed", description: "A 412: the envelope plus the current version of the task." }],
   [AuthError, { id: "AuthError", description: "An error from a Better Auth endpoint: the envelope plus Better Auth's own fields." }],
@@ -76,6 +84,7 @@ const responseBodies: Entry[] = [
   [SignOutResponse, { id: "SignOutResponse" }],
   [JsonWebKeySet, { id: "JsonWebKeySet", description: "The public keys that verify access tokens." }],
   [HealthResponse, { id: "HealthResponse" }],
+  [CleanupReport, { id: "CleanupReport", description: "Rows deleted per table by one run of the cleanup; `complete` is false when rows were left for the next run." }],
 ];
 
 /** A generated JSON Schema as an OpenAPI Schema Object: without its own dialect and id. */

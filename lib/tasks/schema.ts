@@ -8,6 +8,9 @@ import { DESCRIPTION_MAX, TITLE_MAX } from "./limits";
 
 export { DESCRIPTION_MAX, TITLE_MAX };
 
+/** The largest task id: 2^53 - 1, where the `bigint` sequence stops, so ids are exact JSON numbers. */
+export const TASK_ID_MAX = Number.MAX_SAFE_INTEGER;
+
 // PostgreSQL text cannot hold U+0000; rejecting it here keeps it a 422, not a database error.
 const noNul = (value: string) => !value.includes("\u0000");
 
@@ -46,7 +49,7 @@ export const TaskPatch = z.strictObject({
 });
 
 export const TaskResponse = z.strictObject({
-  id: z.int().positive(),
+  id: z.int().positive().max(TASK_ID_MAX),
   user_id: z.string(),
   title: z.string(),
   description: z.string().nullable(),
@@ -67,6 +70,15 @@ export const LIST_LIMIT_DEFAULT = 100;
 export const LIST_LIMIT_MAX = 500;
 export const QUERY_MAX = 200;
 
+/**
+ * A decimal integer in a path or query string: digits only (no sign, exponent or spaces), checked
+ * before it becomes a number; `int_parsing` is the error type a FastAPI client expects then.
+ */
+const integerString = (message: string, pattern: RegExp = /^[0-9]+$/) =>
+  z.string().refine((value) => pattern.test(value), { message, params: { type: "int_parsing" }, abort: true }).transform(Number);
+
+const LIMIT_MESSAGE = `limit must be an integer from 1 to ${LIST_LIMIT_MAX}`;
+
 const booleanParam = (name: string) =>
   z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((value) => value === "true");
 
@@ -76,11 +88,8 @@ export const TaskListQuery = z.strictObject({
   q: z.string().max(QUERY_MAX, `q must be at most ${QUERY_MAX} characters`).refine(noNul, "q must not contain NUL characters").optional(),
   sort: z.enum(["id", "created_at", "updated_at", "title"], { error: "sort must be one of id, created_at, updated_at, title" }).default("id"),
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
-  limit: z
-    .string()
-    .regex(/^[0-9]{1,4}$/, `limit must be an integer from 1 to ${LIST_LIMIT_MAX}`)
-    .transform(Number)
-    .refine((limit) => limit >= 1 && limit <= LIST_LIMIT_MAX, `limit must be an integer from 1 to ${LIST_LIMIT_MAX}`)
+  limit: integerString(LIMIT_MESSAGE)
+    .pipe(z.number().min(1, LIMIT_MESSAGE).max(LIST_LIMIT_MAX, LIMIT_MESSAGE))
     .default(LIST_LIMIT_DEFAULT),
   cursor: z.string().min(1).max(1000).optional(),
 });
@@ -92,12 +101,10 @@ export const IdempotencyKey = z
   .string()
   .regex(/^[\x21-\x7e]{1,255}$/, `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} visible ASCII characters`);
 
-/** `task_id` in the path: a positive integer that fits the `integer` column. */
-export const TaskId = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/, "task_id must be a positive integer")
-  .transform(Number)
-  .refine((id) => id <= 2_147_483_647, "task_id is out of range");
+/** `task_id` in the path: a positive integer (no leading zeros) up to TASK_ID_MAX. */
+export const TaskId = integerString("task_id must be a positive integer", /^(0|[1-9][0-9]*)$/).pipe(
+  z.number().min(1, "task_id must be a positive integer").max(TASK_ID_MAX, "task_id is out of range"),
+);
 
 export type TaskCreateInput = z.infer<typeof TaskCreate>;
 export type TaskUpdateInput = z.output<typeof TaskUpdate>;

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { taskCounts, tasks, type TaskRow } from "@/db/schema";
-import { AppError, databaseError } from "@/lib/errors";
-import { decodeCursor, encodeCursor, type Cursor } from "@/lib/tasks/cursor";
+import { env } from "@/lib/env";
+import { AppError, withDatabaseErrors } from "@/lib/errors";
+import { encodeCursor, TIMESTAMP_FORMAT, type Cursor } from "@/lib/tasks/cursor";
 import { taskEtag } from "@/lib/tasks/etag";
 import {
   TaskResponse,
@@ -47,14 +48,6 @@ function versioned(row: TaskRow): VersionedTask {
   return { task: toTaskResponse(row), etag: taskEtag(row.id, row.updatedAt) };
 }
 
-async function query<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw databaseError(error);
-  }
-}
-
 const ownedBy = (userId: string, taskId: number) => and(eq(tasks.userId, userId), eq(tasks.id, taskId));
 
 /**
@@ -63,7 +56,7 @@ const ownedBy = (userId: string, taskId: number) => and(eq(tasks.userId, userId)
  * nothing of another user's task is read.
  */
 async function missingTaskError(taskId: number): Promise<AppError> {
-  const [other] = await query(() => getDb().select({ exists: sql<number>`1` }).from(tasks).where(eq(tasks.id, taskId)));
+  const [other] = await withDatabaseErrors(() => getDb().select({ exists: sql<number>`1` }).from(tasks).where(eq(tasks.id, taskId)));
   return other
     ? new AppError("AUTH_FORBIDDEN", "This task belongs to another user.")
     : new AppError("NOT_FOUND", `Task ${taskId} not found.`);
@@ -72,7 +65,7 @@ async function missingTaskError(taskId: number): Promise<AppError> {
 /** A conditional write matched nothing: 412 with the current task if it is the user's, else 403/404. */
 async function unwrittenError(userId: string, taskId: number, precondition: Precondition): Promise<AppError> {
   if (Array.isArray(precondition)) {
-    const [current] = await query(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
+    const [current] = await withDatabaseErrors(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
     if (current) {
       const { task, etag } = versioned(current);
       return new AppError("PRECONDITION_FAILED", "The task has changed since you read it (If-Match does not match).", {
@@ -104,20 +97,14 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-function decodeListCursor(params: TaskListQueryInput): Cursor | undefined {
-  if (params.cursor === undefined) return undefined;
-  const after = decodeCursor(params.cursor, params);
-  if (after) return after;
-  throw new AppError("VALIDATION_ERROR", "Validation failed: cursor is not valid for this query.", {
-    errors: [{ loc: ["query", "cursor"], msg: "cursor is not valid for this query (use next_cursor with the same filter and sort)" }],
-  });
-}
+/** What a list reads: the query's filter, order and page size, and where the page starts (`after`, from its cursor). */
+export type ListParams = Omit<TaskListQueryInput, "cursor"> & { after?: Cursor };
 
 /**
  * The list's queries, built but not run (tests EXPLAIN them): the total, and one page that also
  * carries the total in each row, so a list costs one round trip unless the page is empty.
  */
-export function listQueries(userId: string, params: TaskListQueryInput, db: Database = getDb()) {
+export function listQueries(userId: string, params: ListParams, db: Database = getDb()) {
   const filter = and(
     eq(tasks.userId, userId),
     params.complete === undefined ? undefined : eq(tasks.complete, params.complete),
@@ -125,7 +112,7 @@ export function listQueries(userId: string, params: TaskListQueryInput, db: Data
   );
   const column = sortColumns[params.sort];
   const direction = params.order === "desc" ? desc : asc;
-  const after = decodeListCursor(params);
+  const { after } = params;
   // Keyset pagination: the page starts right after the last task of the previous one, in the
   // same (sort key, id) order, so tasks added or deleted meanwhile never shift it.
   const beyond = params.order === "desc" ? sql`<` : sql`>`;
@@ -154,7 +141,8 @@ export function listQueries(userId: string, params: TaskListQueryInput, db: Data
   const page = db
     .select({
       row: tasks,
-      sortValue: sql<string | null>`${params.sort === "id" ? sql`null` : sql`${column}::text`}`,
+      // The timestamp of a timestamp sort as the cursor keeps it: microseconds, which a Date would lose.
+      sortValue: sql<string | null>`${params.sort === "created_at" || params.sort === "updated_at" ? sql`to_char(${column} at time zone 'UTC', ${sql.raw(`'${TIMESTAMP_FORMAT}'`)})` : sql`null`}`,
       total: sql<number | null>`(${total})`.mapWith(Number),
     })
     .from(tasks)
@@ -164,33 +152,66 @@ export function listQueries(userId: string, params: TaskListQueryInput, db: Data
   return { page, total };
 }
 
-export async function listTasks(userId: string, params: TaskListQueryInput): Promise<TaskListResponseBody> {
+export async function listTasks(userId: string, params: ListParams): Promise<TaskListResponseBody> {
   const { page: pageQuery, total: totalQuery } = listQueries(userId, params);
-  const page = await query(() => pageQuery);
-  const total = page.length ? page[0]!.total : (await query(() => totalQuery))[0]?.n;
+  const page = await withDatabaseErrors(() => pageQuery);
+  const total = page.length ? page[0]!.total : (await withDatabaseErrors(() => totalQuery))[0]?.n;
   const rows = page.slice(0, params.limit);
   const last = rows.at(-1);
   return {
     tasks: rows.map(({ row }) => toTaskResponse(row)),
     count: total ?? 0,
-    next_cursor: page.length > params.limit && last ? encodeCursor(params, { value: last.sortValue, id: last.row.id }) : null,
+    next_cursor: page.length > params.limit && last ? encodeCursor(params, { value: params.sort === "title" ? last.row.title : last.sortValue, id: last.row.id }) : null,
   };
 }
 
-const buildCreateTask = (db: Database) =>
-  db
-    .insert(tasks)
-    .values({ userId: sql.placeholder("userId"), title: sql.placeholder("title"), description: sql.placeholder("description") })
-    .returning()
-    .prepare("create_task");
+type Bound<T> = T | Placeholder;
 
-/** Creates the task; `db` is a transaction when the create is part of an idempotent request. */
-export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<VersionedTask> {
-  const values = { userId, title: input.title, description: input.description ?? null };
-  const [row] = await query(() =>
-    db ? db.insert(tasks).values(values).returning() : prepared(getDb(), "create_task", buildCreateTask).execute(values),
+/**
+ * The create, capped at `limit` tasks per user, in one statement: the user's count row is locked
+ * first (an upsert that changes nothing, or creates the row for a first task) and the task is
+ * inserted only while the count is under the limit; the insert trigger then counts it under the
+ * same lock. Concurrent creates of one user take turns on that row, so the cap holds exactly.
+ */
+function insertUnderLimit(db: Database, values: { userId: Bound<string>; title: Bound<string>; description: Bound<string | null>; limit: Bound<number> }) {
+  const counted = db.$with("counted").as(
+    db
+      .insert(taskCounts)
+      .values({ userId: values.userId })
+      .onConflictDoUpdate({ target: taskCounts.userId, set: { total: sql`${taskCounts.total}` } })
+      .returning({ total: taskCounts.total }),
   );
-  return versioned(row as TaskRow);
+  // Drizzle's INSERT … SELECT lists every column of the table, in its order: the id is what its
+  // default would give, the rest as a plain insert would set them.
+  const row = sql.join([values.userId, values.title, values.description].map((value) => sql`${value}`), sql`, `);
+  return db
+    .with(counted)
+    .insert(tasks)
+    .select(sql`select nextval(pg_get_serial_sequence('tasks', 'id')), ${row}, false, now(), now() from ${counted} where ${lt(counted.total, values.limit)}`)
+    .returning();
+}
+
+const buildCreateTask = (db: Database) =>
+  insertUnderLimit(db, {
+    userId: sql.placeholder("userId"),
+    title: sql.placeholder("title"),
+    description: sql.placeholder("description"),
+    limit: sql.placeholder("limit"),
+  }).prepare("create_task");
+
+/**
+ * Creates the task, unless the user already has `MAX_TASKS_PER_USER` (409 TASK_LIMIT_REACHED).
+ * `db` is a transaction when the create is part of an idempotent request.
+ */
+export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<VersionedTask> {
+  const values = { userId, title: input.title, description: input.description ?? null, limit: env.maxTasksPerUser };
+  const [row] = await withDatabaseErrors(() =>
+    db ? insertUnderLimit(db, values) : prepared(getDb(), "create_task", buildCreateTask).execute(values),
+  );
+  if (!row) {
+    throw new AppError("TASK_LIMIT_REACHED", `You have ${env.maxTasksPerUser} tasks, the most one account may have. Delete some to add more.`);
+  }
+  return versioned(row);
 }
 
 const buildGetTask = (db: Database) =>
@@ -201,7 +222,7 @@ const buildGetTask = (db: Database) =>
     .prepare("get_task");
 
 export async function getTask(userId: string, taskId: number): Promise<VersionedTask> {
-  const [row] = await query(() => prepared(getDb(), "get_task", buildGetTask).execute({ userId, taskId }));
+  const [row] = await withDatabaseErrors(() => prepared(getDb(), "get_task", buildGetTask).execute({ userId, taskId }));
   if (!row) throw await missingTaskError(taskId);
   return versioned(row);
 }
@@ -213,7 +234,7 @@ export async function updateTask(
   precondition?: Precondition,
 ): Promise<VersionedTask> {
   const db = getDb();
-  const [row] = await query(() =>
+  const [row] = await withDatabaseErrors(() =>
     db
       .update(tasks)
       .set({ ...changes, updatedAt: nextUpdatedAt })
@@ -226,7 +247,7 @@ export async function updateTask(
 
 export async function deleteTask(userId: string, taskId: number, precondition?: Precondition): Promise<void> {
   const db = getDb();
-  const rows = await query(() =>
+  const rows = await withDatabaseErrors(() =>
     db
       .delete(tasks)
       .where(and(ownedBy(userId, taskId), versionAllowed(precondition)))

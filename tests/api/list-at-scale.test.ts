@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { TaskListQuery } from "@/lib/tasks/schema";
 import { listQueries } from "@/lib/tasks/service";
-import { call, signUp, tasksPath } from "../support/api";
+import { call, signUp, tasksPath, type TestUser } from "../support/api";
 import { seedTasks } from "../support/seed";
 
 async function plan(built: { toSQL: () => { sql: string; params: unknown[] } }): Promise<string> {
@@ -19,12 +19,27 @@ function literal(value: unknown): string {
 }
 
 describe("GET /api/{user_id}/tasks at 100,000 tasks", () => {
-  it("every list order and filter reads its page off an index in order: no sort, no table scan", async () => {
-    const user = await signUp();
-    const other = await signUp();
+  let user: TestUser;
+  let other: TestUser;
+
+  beforeAll(async () => {
+    user = await signUp();
+    other = await signUp();
     await seedTasks(user.id, 100_000, { completeEvery: 4 });
     await seedTasks(other.id, 5_000);
+    // A few tasks the search below finds, by title or by description; the other user has some too.
+    for (const [owner, title, description] of [
+      [user, "Call the plumber about the leak", null],
+      [user, "Groceries", "ask the plumber for the invoice"],
+      [user, "PLUMBER (again)", "third visit"],
+      [other, "Plumber", null],
+    ] as const) {
+      await getDb().execute(sql`insert into tasks (user_id, title, description) values (${owner.id}, ${title}, ${description})`);
+    }
     await getDb().execute(sql`analyze tasks`);
+  }, 120_000);
+
+  it("every list order and filter reads its page off an index in order: no sort, no table scan", async () => {
 
     const queries = [
       {},
@@ -58,10 +73,29 @@ describe("GET /api/{user_id}/tasks at 100,000 tasks", () => {
     const response = await call("GET", tasksPath(user), { token: user.token });
     const elapsed = performance.now() - started;
     expect(response.status).toBe(200);
-    expect(response.body.count).toBe(100_000);
+    expect(response.body.count).toBe(100_003);
     const done = await call("GET", `${tasksPath(user)}?complete=true&limit=1`, { token: user.token });
     expect(done.body.count).toBe(25_000);
     expect(response.body.tasks).toHaveLength(100);
     console.info(`default page at 100,000 tasks: ${elapsed.toFixed(1)} ms`);
   }, 120_000);
+
+  it("q is answered from the trigram indexes on title and description, not by reading the user's 100,000 tasks", async () => {
+    const params = TaskListQuery.parse({ q: "plumber" });
+    const { page, total } = listQueries(user.id, params);
+    for (const [name, built] of [["page", page], ["total", total]] as const) {
+      const explained = await plan(built);
+      expect(explained, name).toMatch(/Bitmap Index Scan on tasks_title_trgm_idx/);
+      expect(explained, name).toMatch(/Bitmap Index Scan on tasks_description_trgm_idx/);
+      expect(explained, name).not.toMatch(/Seq Scan on tasks/);
+    }
+    const started = performance.now();
+    const response = await call("GET", `${tasksPath(user)}?q=plumber`, { token: user.token });
+    const elapsed = performance.now() - started;
+    expect(response.status).toBe(200);
+    expect(response.body.count).toBe(3);
+    expect(response.body.tasks.map((task: { title: string }) => task.title).sort()).toEqual(["Call the plumber about the leak", "Groceries", "PLUMBER (again)"]);
+    console.info(`search at 100,000 tasks: ${elapsed.toFixed(1)} ms`);
+  });
 });
+

@@ -124,6 +124,7 @@ describe("OpenAPI document ↔ route files", () => {
       "/api/{user_id}/tasks",
       "/api/{user_id}/tasks/{task_id}",
       "/api/auth",
+      "/api/cron/cleanup",
       "/api/openapi.json",
       "/health",
     ]);

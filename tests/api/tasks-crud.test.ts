@@ -36,11 +36,18 @@ describe("POST /api/{user_id}/tasks", () => {
 
   it("422 VALIDATION_ERROR for a blank, missing, too long or non-string title", async () => {
     const user = await signUp();
-    for (const body of [{ title: "   " }, {}, { title: "t".repeat(201) }, { title: 5 }, { title: null }, { title: "a\u0000b" }]) {
+    for (const [body, type] of [
+      [{ title: "   " }, "string_too_short"],
+      [{}, "missing"],
+      [{ title: "t".repeat(201) }, "string_too_long"],
+      [{ title: 5 }, "string_type"],
+      [{ title: null }, "string_type"],
+      [{ title: "a\u0000b" }, "value_error"],
+    ] as const) {
       const response = await call("POST", tasksPath(user), { token: user.token, body });
       expect(response.status, JSON.stringify(body)).toBe(422);
       expect(response.body.error_code).toBe("VALIDATION_ERROR");
-      expect(response.body.errors).toEqual([{ loc: ["body", "title"], msg: expect.any(String) }]);
+      expect(response.body.errors).toEqual([{ loc: ["body", "title"], msg: expect.any(String), type }]);
     }
   });
 
@@ -206,10 +213,20 @@ describe("GET /api/{user_id}/tasks/{task_id}", () => {
 
   it("422 VALIDATION_ERROR for a task_id that is not a positive integer in range", async () => {
     const user = await signUp();
-    for (const taskId of ["abc", "0", "-1", "1.5", "01", "2147483648", "99999999999", "1e3", "%20"]) {
-      const response = await call("GET", tasksPath(user, taskId), { token: user.token });
+    for (const [taskId, type] of [
+      ["abc", "int_parsing"],
+      ["0", "greater_than_equal"],
+      ["-1", "int_parsing"],
+      ["1.5", "int_parsing"],
+      ["01", "int_parsing"],
+      ["9007199254740992", "less_than_equal"],
+      ["99999999999999999999", "less_than_equal"],
+      ["1e3", "int_parsing"],
+      ["%20", "int_parsing"],
+    ]) {
+      const response = await call("GET", tasksPath(user, taskId!), { token: user.token });
       expect(response.status, taskId).toBe(422);
-      expect(response.body.errors).toEqual([{ loc: ["path", "task_id"], msg: expect.any(String) }]);
+      expect(response.body.errors).toEqual([{ loc: ["path", "task_id"], msg: expect.any(String), type }]);
     }
   });
 });
@@ -281,7 +298,7 @@ describe("PATCH /api/{user_id}/tasks/{task_id}", () => {
     const task = await createTask(user, { title: "unchanged" });
     const unknown = await call("PATCH", tasksPath(user, task.id), { token: user.token, body: { completed: true } });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.errors).toEqual([{ loc: ["body", "completed"], msg: expect.any(String) }]);
+    expect(unknown.body.errors).toEqual([{ loc: ["body", "completed"], msg: expect.any(String), type: "extra_forbidden" }]);
     const blank = await call("PATCH", tasksPath(user, task.id), { token: user.token, body: { title: " " } });
     expect(blank.status).toBe(422);
     const after = await call("GET", tasksPath(user, task.id), { token: user.token });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import * as authRoute from "@/app/api/auth/[...all]/route";
 import * as taskRoute from "@/app/api/[user_id]/tasks/[task_id]/route";
 import * as tasksRoute from "@/app/api/[user_id]/tasks/route";
+import * as cleanupRoute from "@/app/api/cron/cleanup/route";
 import * as healthRoute from "@/app/health/route";
 import { assertMatchesContract } from "./contract";
 
@@ -23,6 +24,7 @@ function route(path: string): { module: Record<string, unknown>; params: Record<
   match = /^\/api\/auth\/(.+)$/.exec(pathname);
   if (match) return { module: authRoute, params: { all: match[1]!.split("/") } };
   if (pathname === "/health") return { module: healthRoute, params: {} };
+  if (pathname === "/api/cron/cleanup") return { module: cleanupRoute, params: {} };
   throw new Error(`No route for ${path}`);
 }
 

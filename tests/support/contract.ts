@@ -85,13 +85,18 @@ export function matchPath(pathname: string): string | undefined {
   });
 }
 
-function headerProblems(spec: Json, pointer: string, headers: Headers): string[] {
+/**
+ * `x-required-with-error-codes` on a header: required when the body's `error_code` is one of
+ * these (OpenAPI can only make a header required for every response of a status).
+ */
+function headerProblems(spec: Json, pointer: string, headers: Headers, errorCode: unknown): string[] {
   const problems: string[] = [];
   for (const [name, raw] of Object.entries<Json>(spec.headers ?? {})) {
     const { value: header, pointer: headerPointer } = resolve(raw, `${pointer}/headers/${escapePointer(name)}`);
     const actual = headers.get(name);
     if (actual === null) {
-      if (header.required) problems.push(`required header ${name} is missing`);
+      const requiredHere = header.required || (header["x-required-with-error-codes"] as unknown[] | undefined)?.includes(errorCode);
+      if (requiredHere) problems.push(`required header ${name} is missing`);
       continue;
     }
     if (!header.schema) continue;
@@ -124,6 +129,14 @@ function bodyProblems(spec: Json, pointer: string, response: ObservedResponse): 
   return validate(body) ? [] : [`body does not match the schema: ${describeErrors(validate)}`];
 }
 
+function errorCodeOf(response: ObservedResponse): unknown {
+  try {
+    return (JSON.parse(response.text) as { error_code?: unknown } | null)?.error_code;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Everything about a response that the document does not allow; empty when it conforms. */
 export function contractViolations(method: string, pathname: string, response: ObservedResponse): string[] {
   const { document } = load();
@@ -143,7 +156,10 @@ export function contractViolations(method: string, pathname: string, response: O
     if (response.status !== 405) return [`${method} ${template} is documented as 405, got ${response.status}`];
     responseSpec = resolve(notAllowed.response, `${base}/x-methods-not-allowed/response`);
   }
-  return [...headerProblems(responseSpec.value, responseSpec.pointer, response.headers), ...bodyProblems(responseSpec.value, responseSpec.pointer, response)];
+  return [
+    ...headerProblems(responseSpec.value, responseSpec.pointer, response.headers, errorCodeOf(response)),
+    ...bodyProblems(responseSpec.value, responseSpec.pointer, response),
+  ];
 }
 
 /** Throws, naming every problem, when a response does not conform to the document. */

@@ -1,8 +1,9 @@
+import { hkdfSync } from "node:crypto";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { resolveAuthSecret } from "@/lib/auth-secret";
+import { derivedKey, resolveAuthSecret } from "@/lib/auth-secret";
 
 describe("resolveAuthSecret", () => {
   it("uses the configured secret", () => {
@@ -23,5 +24,18 @@ describe("resolveAuthSecret", () => {
     expect(readFileSync(file, "utf8").trim()).toBe(first);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(resolveAuthSecret({ authSecret: undefined, dataDir, inMemory: false })).toBe(first);
+  });
+});
+
+describe("derivedKey", () => {
+  it("is 32 bytes, stable per purpose, different between purposes, and never the secret itself", () => {
+    const cursor = derivedKey("list cursor");
+    expect(cursor).toHaveLength(32);
+    expect(derivedKey("list cursor").equals(cursor)).toBe(true);
+    expect(derivedKey("something else").equals(cursor)).toBe(false);
+    // vitest.config.ts configures BETTER_AUTH_SECRET: the key is HKDF of it, not the secret's bytes.
+    const secret = Buffer.from(process.env.BETTER_AUTH_SECRET!);
+    expect(cursor.equals(secret.subarray(0, 32))).toBe(false);
+    expect(cursor.equals(Buffer.from(hkdfSync("sha256", secret, "todo-next", "todo-next list cursor", 32)))).toBe(true);
   });
 });

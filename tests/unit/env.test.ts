@@ -27,6 +27,21 @@ describe("parseEnv – configuration, validated once", () => {
     ]);
   });
 
+  it("caps each user at 10,000 tasks unless MAX_TASKS_PER_USER says otherwise (a positive integer)", () => {
+    expect(parseEnv({}).maxTasksPerUser).toBe(10_000);
+    expect(parseEnv({ MAX_TASKS_PER_USER: "250" }).maxTasksPerUser).toBe(250);
+    for (const bad of ["0", "-1", "1.5", "lots"]) {
+      expect(() => parseEnv({ MAX_TASKS_PER_USER: bad }), bad).toThrow(/MAX_TASKS_PER_USER/);
+    }
+  });
+
+  it("reads CRON_SECRET (16+ characters); unset or empty, the scheduled jobs are off", () => {
+    expect(parseEnv({}).cronSecret).toBeUndefined();
+    expect(parseEnv({ CRON_SECRET: "" }).cronSecret).toBeUndefined();
+    expect(parseEnv({ CRON_SECRET: "s".repeat(16) }).cronSecret).toBe("s".repeat(16));
+    expect(() => parseEnv({ CRON_SECRET: "short" })).toThrow(/CRON_SECRET must be at least 16 characters/);
+  });
+
   it("reads the trusted proxies as addresses and CIDR ranges (none by default)", () => {
     expect(parseEnv({}).trustedProxies).toEqual([]);
     expect(parseEnv({ TRUSTED_PROXIES: " 10.0.0.0/8, 127.0.0.1 ,::1, fd00::/8" }).trustedProxies).toEqual(["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8"]);

@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { toErrorResponse } from "@/lib/api/error-response";
 import { AppError, databaseError } from "@/lib/errors";
@@ -21,10 +22,10 @@ describe("toErrorResponse – the one error mapper", () => {
   });
 
   it("adds per-field errors and honours a status override", async () => {
-    const error = new AppError("VALIDATION_ERROR", "Too big.", { status: 413, errors: [{ loc: ["body"], msg: "big" }] });
+    const error = new AppError("VALIDATION_ERROR", "Too big.", { status: 413, errors: [{ loc: ["body"], msg: "big", type: "string_too_long" }] });
     const { response } = toErrorResponse(error, "req-2");
     expect(response.status).toBe(413);
-    expect((await response.json()).errors).toEqual([{ loc: ["body"], msg: "big" }]);
+    expect((await response.json()).errors).toEqual([{ loc: ["body"], msg: "big", type: "string_too_long" }]);
   });
 
   it("adds WWW-Authenticate: Bearer to every 401", () => {
@@ -60,5 +61,33 @@ describe("toErrorResponse – the one error mapper", () => {
     const body = await response.json();
     expect(body.error_code).toBe("DATABASE_ERROR");
     expect(JSON.stringify(body)).not.toContain("relation");
+  });
+
+  it("a failed query that reaches it unwrapped is logged with its SQLSTATE and SQL text, never its values or message", () => {
+    const errorLog = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    const server = Object.assign(new Error('duplicate key value violates unique constraint: Key (key)=(secret-key) already exists'), {
+      code: "23505",
+      severity: "ERROR",
+      detail: "Key (key)=(secret-key) already exists.",
+      constraint: "idempotency_keys_pkey",
+    });
+    const failed = new DrizzleQueryError('insert into "tasks" ("title") values ($1)', ["secret title"], server);
+    toErrorResponse(failed, "req-7");
+    const logged = JSON.stringify(errorLog.mock.calls);
+    expect(logged).toContain('"sqlstate":"23505"');
+    expect(logged).toContain('"constraint":"idempotency_keys_pkey"');
+    expect(logged).toContain('insert into \\"tasks\\" (\\"title\\") values ($1)');
+    expect(logged).not.toMatch(/secret|params|Failed query/);
+  });
+
+  it("a failed query without a SQLSTATE (a connection lost) keeps the driver's message, not the query's", () => {
+    const errorLog = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    const lost = new DrizzleQueryError("select 1 where $1", ["secret"], new Error("Connection terminated unexpectedly"));
+    toErrorResponse(databaseError(lost), "req-8");
+    const logged = JSON.stringify(errorLog.mock.calls);
+    expect(logged).toContain("Connection terminated unexpectedly");
+    expect(logged).not.toMatch(/secret|params|Failed query/);
+    toErrorResponse(new DrizzleQueryError("select $1", ["secret"], undefined as unknown as Error), "req-9");
+    expect(JSON.stringify(errorLog.mock.lastCall)).not.toMatch(/secret|params|Failed query/);
   });
 });

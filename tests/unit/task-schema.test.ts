@@ -39,9 +39,11 @@ describe("TaskId", () => {
   it("accepts positive integers that fit the column", () => {
     expect(TaskId.parse("1")).toBe(1);
     expect(TaskId.parse("2147483647")).toBe(2_147_483_647);
+    expect(TaskId.parse("2147483648")).toBe(2_147_483_648);
+    expect(TaskId.parse("9007199254740991")).toBe(Number.MAX_SAFE_INTEGER);
   });
 
-  it.each(["0", "-5", "1.0", "007", "2147483648", "", "abc", " 1"])("rejects %j", (raw) => {
+  it.each(["0", "-5", "1.0", "007", "9007199254740992", "", "abc", " 1"])("rejects %j", (raw) => {
     expect(TaskId.safeParse(raw).success).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import { idempotencyKeyOf, idempotent, requestHash } from "@/lib/api/idempotency
 import { parseQuery } from "@/lib/api/query";
 import { readJsonBody } from "@/lib/api/request-body";
 import { methodNotAllowed, preflight, userRoute } from "@/lib/api/route";
-import { TaskCreate, TaskListQuery } from "@/lib/tasks/schema";
+import { ListRequest } from "@/lib/tasks/list-query";
+import { TaskCreate } from "@/lib/tasks/schema";
 import { createTask, listTasks } from "@/lib/tasks/service";
 
 const pattern = "/api/{user_id}/tasks";
@@ -60,7 +61,7 @@ const pattern = "/api/{user_id}/tasks";
  */
 // GET /api/{user_id}/tasks – the user's tasks: filter, search, sort, keyset pages
 export const GET = userRoute(pattern, async (request, userId) => {
-  const list = await listTasks(userId, parseQuery(request, TaskListQuery));
+  const list = await listTasks(userId, parseQuery(request, ListRequest));
   const headers = new Headers();
   if (list.next_cursor) {
     const next = new URL(request.url);
@@ -80,7 +81,8 @@ export const GET = userRoute(pattern, async (request, userId) => {
  *     description: >-
  *       `title` is trimmed and required; `description` is optional (null when omitted). Unknown
  *       fields are a 422. Send an `Idempotency-Key` to make a retry safe: a repeat returns the
- *       first response (`Idempotent-Replayed: true`) and creates nothing.
+ *       first response (`Idempotent-Replayed: true`) and creates nothing. An account holds at most
+ *       `MAX_TASKS_PER_USER` tasks (10,000 by default): past that, a 409 `TASK_LIMIT_REACHED`.
  *     security: [{ bearerAuth: [] }]
  *     parameters:
  *       - $ref: "#/components/parameters/IdempotencyKey"
@@ -107,7 +109,7 @@ export const GET = userRoute(pattern, async (request, userId) => {
  *       "400": { $ref: "#/components/responses/BadRequest" }
  *       "401": { $ref: "#/components/responses/Unauthorized" }
  *       "403": { $ref: "#/components/responses/Forbidden" }
- *       "409": { $ref: "#/components/responses/IdempotencyKeyInUse" }
+ *       "409": { $ref: "#/components/responses/CreateConflict" }
  *       "413": { $ref: "#/components/responses/PayloadTooLarge" }
  *       "415": { $ref: "#/components/responses/UnsupportedMediaType" }
  *       "422": { $ref: "#/components/responses/CreateInvalid" }
