@@ -52,9 +52,10 @@ function invalid(reason: string): AppError {
 }
 
 async function keyFor(header: JWTHeaderParameters): Promise<KeyEntry> {
-  // The header is attacker-controlled JSON: a kid must be a short string before it reaches SQL.
+  // The header is attacker-controlled JSON: a kid must be a short string PostgreSQL text can hold
+  // (no NUL) before it reaches SQL.
   const kid: unknown = header.kid;
-  if (typeof kid !== "string" || kid.length === 0 || kid.length > 256) throw invalid("no usable key id");
+  if (typeof kid !== "string" || kid.length === 0 || kid.length > 256 || kid.includes("\u0000")) throw invalid("no usable key id");
   const entry = await signingKey(kid);
   if (!entry) throw invalid("unknown signing key");
   if (entry.usableUntil < Date.now()) throw invalid("signing key retired");

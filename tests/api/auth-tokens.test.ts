@@ -273,7 +273,8 @@ describe("GET /api/{user_id}/tasks – tokens signed by a key inserted into the 
 
   it("GET /api/{user_id}/tasks – 401 AUTH_INVALID (never a 500) for a kid that is not a string", async () => {
     // A one-element array once matched the row on PGlite and filled the key cache: kids must be strings.
-    for (const kid of [123, true, { id: key.kid }, [key.kid], "k".repeat(300)]) {
+    // PostgreSQL text cannot hold NUL: such a kid must not reach SQL either.
+    for (const kid of [123, true, { id: key.kid }, [key.kid], "k".repeat(300), "key\u0000id"]) {
       const token = await sign(key, validClaims(user.id), { kid: kid as unknown as string });
       expect401(await listTasks(user, token), "AUTH_INVALID");
     }
