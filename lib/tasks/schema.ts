@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { DESCRIPTION_MAX, TITLE_MAX } from "./limits";
+import { DESCRIPTION_MAX, QUERY_MAX, TITLE_MAX } from "./limits";
 
 /**
  * The task API's contract: request validation, response shapes, the OpenAPI document and the
  * UI's forms all come from these schemas. Never imports db/ or anything server-only.
  */
 
-export { DESCRIPTION_MAX, TITLE_MAX };
+export { DESCRIPTION_MAX, QUERY_MAX, TITLE_MAX };
 
 // PostgreSQL text cannot hold U+0000; rejecting it here keeps it a 422, not a database error.
 const noNul = (value: string) => !value.includes("\u0000");
@@ -65,7 +65,6 @@ export const TaskListResponse = z.strictObject({
 
 export const LIST_LIMIT_DEFAULT = 100;
 export const LIST_LIMIT_MAX = 500;
-export const QUERY_MAX = 200;
 
 const booleanParam = (name: string) =>
   z.enum(["true", "false"], { error: `${name} must be true or false` }).transform((value) => value === "true");
