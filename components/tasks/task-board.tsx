@@ -11,9 +11,12 @@ import { TaskListHeader } from "./task-list-header";
 import { TaskListBody } from "./task-list-body";
 import { SEARCH_FIELD_ID } from "./task-search";
 import styles from "./tasks.module.css";
+import { useShortcuts, useLeaveGuard } from "./use-page-keys";
 import { useTaskCounts, useTaskPages } from "./use-task-list";
 import { useTaskView } from "./use-task-view";
 import { useDeleteTask, useUpdateTask } from "./use-tasks";
+
+const shortcuts = { n: "new-title", "/": SEARCH_FIELD_ID } as const;
 
 /** The create form, the view's controls (search, sort, filters), the list, the rollback notice and conflict choices. */
 export function TaskBoard() {
@@ -30,6 +33,8 @@ export function TaskBoard() {
   // Without scrolling: deep in a long list, the heading is far above where the person works.
   const focusList = useCallback(() => headingRef.current?.focus({ preventScroll: true }), []);
   const conflict = conflicts[0];
+  useShortcuts(shortcuts);
+  useLeaveGuard();
 
   const changeView = useCallback((changes: Partial<TaskView>) => setView({ ...view, ...changes }), [view, setView]);
   const search = useCallback((q: string) => changeView({ q }), [changeView]);

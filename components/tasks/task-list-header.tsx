@@ -39,6 +39,9 @@ export function TaskListHeader({ view, counts, headingRef, onViewChange, onSearc
         <TaskSearch value={view.q} onSearch={onSearch} />
         <TaskSort sort={view.sort} onChange={(sort) => onViewChange({ sort })} />
       </div>
+      <p className={styles.keysHint}>
+        Press <kbd>/</kbd> to search, <kbd>n</kbd> for a new task.
+      </p>
     </div>
   );
 }
