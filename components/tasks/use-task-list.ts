@@ -1,20 +1,31 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { flattenTasks } from "@/lib/client/task-cache";
 import { combineCounts, companionFilter, countsOfLoaded, sameCounts, type TaskCounts } from "@/lib/client/task-counts";
 import { listQuery, type TaskView } from "@/lib/client/task-view";
+import type { TaskApi } from "@/lib/client/task-api";
 import { useTaskApi } from "./task-api-context";
 import { countKey, listKey, type TaskPagesData } from "./task-query-cache";
 
-/** Tasks per request: the first rows show quickly, and scrolling loads the next page well ahead. */
-export const PAGE_SIZE = 100;
+/** Tasks per request: a short first page shows soon; scrolling then loads longer ones well ahead. */
+export const FIRST_PAGE_SIZE = 50;
+export const PAGE_SIZE = 200;
 
 // Coming back to the tab refreshes a view only while it is a few pages long: a person scrolled
 // deep into thousands of tasks would otherwise wait for every page again. Their own changes are
 // in the cache already.
 const REFRESH_ON_FOCUS_MAX_PAGES = 3;
+
+function pagesOptions(api: TaskApi, view: TaskView) {
+  return infiniteQueryOptions({
+    queryKey: listKey(view),
+    queryFn: ({ pageParam }) => api.list({ ...listQuery(view), limit: pageParam ? PAGE_SIZE : FIRST_PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
 
 /**
  * One view of the list, a page at a time (keyset cursor): the next page is fetched when the
@@ -22,11 +33,14 @@ const REFRESH_ON_FOCUS_MAX_PAGES = 3;
  */
 export function useTaskPages(view: TaskView) {
   const api = useTaskApi();
+  const client = useQueryClient();
+  // A view not read yet starts reading during this render, in the browser: a query otherwise
+  // starts in an effect, which on the first visit waits for the whole page to hydrate. (The
+  // read follows the client's retry policy; one that failed already is not repeated on mount.)
+  if (typeof window !== "undefined" && !client.getQueryState(listKey(view))) void client.prefetchInfiniteQuery(pagesOptions(api, view));
   return useInfiniteQuery({
-    queryKey: listKey(view),
-    queryFn: ({ pageParam }) => api.list({ ...listQuery(view), limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    ...pagesOptions(api, view),
+    retryOnMount: false,
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: (query) => (query.state.data?.pages.length ?? 0) <= REFRESH_ON_FOCUS_MAX_PAGES,
   });

@@ -48,7 +48,7 @@ test("search, sort and filter come from the API and live in the URL: a reload, b
   await expect(searchField(page)).toBeFocused();
   const searched = page.waitForRequest((request) => TASKS_PATH.test(new URL(request.url()).pathname) && new URL(request.url()).searchParams.get("q") === mark);
   await page.keyboard.type(mark);
-  expect(new URL((await searched).url()).searchParams.get("limit")).toBe("100");
+  expect(new URL((await searched).url()).searchParams.get("limit")).toBe("50");
   await expect(page).toHaveURL(new RegExp(`/tasks\\?q=${mark}$`));
   await expect(heading(page)).toHaveText(`3 tasks matching “${mark}” · 2 active · 1 completed`);
   expect(await titles(page)).toEqual([cherry, apple, banana]);
