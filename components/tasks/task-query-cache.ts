@@ -1,5 +1,5 @@
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
-import { applyChange, countChange, findTask } from "@/lib/client/task-cache";
+import { applyChange, countChange, findTask, viewFromLoaded } from "@/lib/client/task-cache";
 import type { TaskFilter, TaskView } from "@/lib/client/task-view";
 import type { TaskListResponseBody, TaskResponseBody } from "@/lib/tasks/schema";
 
@@ -7,7 +7,7 @@ import type { TaskListResponseBody, TaskResponseBody } from "@/lib/tasks/schema"
  * The task page's query keys, and the one way a change reaches the cache: every cached view's
  * pages and every cached count, edited in place (lib/client/task-cache.ts), never refetched.
  */
-export type TaskPagesData = InfiniteData<TaskListResponseBody>;
+export type TaskPagesData = InfiniteData<TaskListResponseBody, string | undefined>;
 type Task = TaskResponseBody;
 
 export const tasksKey = ["tasks"] as const;
@@ -34,6 +34,14 @@ export function cachedTask(client: QueryClient, taskId: number): Task | undefine
     if (found) return found;
   }
   return undefined;
+}
+
+/** The view worked out from a cached view loaded in full that holds it, if there is one (see viewFromLoaded). */
+export function derivedView(client: QueryClient, view: TaskView): TaskPagesData | undefined {
+  const loaded = client
+    .getQueriesData<TaskPagesData>({ queryKey: listsKey })
+    .flatMap(([key, data]) => (data ? [{ view: viewOfListKey(key), data }] : []));
+  return viewFromLoaded(view, loaded) as TaskPagesData | undefined;
 }
 
 /** A task went from `before` to `after` (`undefined`: it does not exist): every cached view and count follows. */

@@ -1,13 +1,13 @@
 "use client";
 
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { flattenTasks } from "@/lib/client/task-cache";
+import { flattenTasks, type TaskPages } from "@/lib/client/task-cache";
 import { combineCounts, companionFilter, countsOfLoaded, sameCounts, type TaskCounts } from "@/lib/client/task-counts";
 import { listQuery, type TaskView } from "@/lib/client/task-view";
 import type { TaskApi } from "@/lib/client/task-api";
 import { useTaskApi } from "./task-api-context";
-import { countKey, listKey, type TaskPagesData } from "./task-query-cache";
+import { countKey, derivedView, listKey } from "./task-query-cache";
 
 /** Tasks per request: a short first page shows soon; scrolling then loads longer ones well ahead. */
 export const FIRST_PAGE_SIZE = 50;
@@ -29,7 +29,8 @@ function pagesOptions(api: TaskApi, view: TaskView) {
 
 /**
  * One view of the list, a page at a time (keyset cursor): the next page is fetched when the
- * person scrolls near the end. While another view loads, the previous one stays on screen.
+ * person scrolls near the end. While another view loads, what is on hand shows: the view worked
+ * out from a loaded list that holds it (a short list filters at once), else the previous view.
  */
 export function useTaskPages(view: TaskView) {
   const api = useTaskApi();
@@ -41,7 +42,7 @@ export function useTaskPages(view: TaskView) {
   return useInfiniteQuery({
     ...pagesOptions(api, view),
     retryOnMount: false,
-    placeholderData: keepPreviousData,
+    placeholderData: (previous) => derivedView(client, view) ?? previous,
     refetchOnWindowFocus: (query) => (query.state.data?.pages.length ?? 0) <= REFRESH_ON_FOCUS_MAX_PAGES,
   });
 }
@@ -52,7 +53,7 @@ export function useTaskPages(view: TaskView) {
  * the unfiltered list is loaded in full, the loaded tasks give them with no request at all.
  * While another view loads, the last counts stay.
  */
-export function useTaskCounts(view: TaskView, list: { data?: TaskPagesData; isPlaceholderData: boolean }): TaskCounts | undefined {
+export function useTaskCounts(view: TaskView, list: { data?: TaskPages; isPlaceholderData: boolean }): TaskCounts | undefined {
   const api = useTaskApi();
   const data = list.isPlaceholderData ? undefined : list.data;
   const firstPage = data?.pages[0];

@@ -112,3 +112,22 @@ export function reverted(current: Task, before: Task, changes: TaskPatchInput): 
   }
   return { ...current, ...restored };
 }
+
+/** Whether every task of `view` is among those of `wider` (its filter and search are no narrower). */
+function covers(wider: TaskView, view: TaskView): boolean {
+  const filterCovers = wider.filter === "all" || wider.filter === view.filter;
+  return filterCovers && view.q.toLowerCase().includes(wider.q.toLowerCase());
+}
+
+/**
+ * A view worked out from another one already loaded in full (no page left to read) that holds all
+ * of its tasks: shown at once while the server's own page for the view is on its way.
+ */
+export function viewFromLoaded(view: TaskView, loaded: readonly { view: TaskView; data: TaskPages }[]): TaskPages | undefined {
+  const source = loaded.find((candidate) => candidate.data.pages.at(-1)?.next_cursor === null && covers(candidate.view, view));
+  if (!source) return undefined;
+  const tasks = flattenTasks(source.data)
+    .filter((task) => matchesView(view, task))
+    .sort(orders[view.sort]);
+  return { pages: [{ tasks, count: tasks.length, next_cursor: null }], pageParams: [undefined] };
+}

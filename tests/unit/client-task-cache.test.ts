@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyChange, countChange, findTask, flattenTasks, matchesView, patched, reverted, type TaskPages } from "@/lib/client/task-cache";
+import { applyChange, countChange, findTask, flattenTasks, matchesView, patched, reverted, viewFromLoaded, type TaskPages } from "@/lib/client/task-cache";
 import { DEFAULT_VIEW, type TaskView } from "@/lib/client/task-view";
 import type { TaskResponseBody } from "@/lib/tasks/schema";
 
@@ -137,5 +137,34 @@ describe("patched and reverted", () => {
     // A toggle and a rename of the same task are in flight; the toggle is refused.
     const both = patched(patched(before, { complete: true }), { title: "New title" });
     expect(reverted(both, before, { complete: true })).toMatchObject({ id: 1, complete: false, title: "New title" });
+  });
+});
+
+describe("viewFromLoaded: a view worked out from one already loaded in full", () => {
+  const all = pages(3, [task(3, { title: "cherry" }), task(2, { title: "apple pie", complete: true }), task(1, { title: "Apple juice" })]);
+
+  it("filters, searches and sorts the loaded tasks, as one page with its count", () => {
+    const completed = viewFromLoaded(view({ filter: "completed" }), [{ view: view(), data: all }]);
+    expect(completed).toEqual({ pages: [{ tasks: [all.pages[0]!.tasks[1]], count: 1, next_cursor: null }], pageParams: [undefined] });
+    const apples = viewFromLoaded(view({ q: "APPLE", sort: "title" }), [{ view: view(), data: all }]);
+    expect(ids(apples!)).toEqual([1, 2]);
+    expect(apples!.pages[0]!.count).toBe(2);
+  });
+
+  it("uses a view whose filter and search hold the asked one: the same filter, or a shorter search", () => {
+    const active = pages(2, [task(3, { title: "milk" }), task(1, { title: "oat milk" })]);
+    expect(ids(viewFromLoaded(view({ filter: "active", q: "oat" }), [{ view: view({ filter: "active", q: "milk" }), data: active }])!)).toEqual([]);
+    expect(ids(viewFromLoaded(view({ filter: "active", q: "oat milk" }), [{ view: view({ filter: "active", q: "MILK" }), data: active }])!)).toEqual([1]);
+  });
+
+  it("never from a narrower view, nor from one with pages left to read", () => {
+    const active = pages(2, [task(3), task(1)]);
+    expect(viewFromLoaded(view({ filter: "completed" }), [{ view: view({ filter: "active" }), data: active }])).toBeUndefined();
+    expect(viewFromLoaded(view(), [{ view: view({ filter: "active" }), data: active }])).toBeUndefined();
+    expect(viewFromLoaded(view({ q: "a" }), [{ view: view({ q: "ab" }), data: active }])).toBeUndefined();
+    const partial = pages(10, [task(10), task(9)]);
+    partial.pages[0]!.next_cursor = "more";
+    expect(viewFromLoaded(view({ filter: "active" }), [{ view: view(), data: partial }])).toBeUndefined();
+    expect(viewFromLoaded(view({ filter: "active" }), [{ view: view(), data: { pages: [], pageParams: [] } }])).toBeUndefined();
   });
 });
