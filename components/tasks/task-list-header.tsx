@@ -1,3 +1,4 @@
+import { useIsMutating } from "@tanstack/react-query";
 import type { Ref } from "react";
 import type { TaskCounts } from "@/lib/client/task-counts";
 import type { TaskView } from "@/lib/client/task-view";
@@ -20,6 +21,8 @@ interface TaskListHeaderProps {
 
 /** The count heading (the list's focus target), the filters, the search field and the sort. */
 export function TaskListHeader({ view, counts, headingRef, onViewChange, onSearch }: TaskListHeaderProps) {
+  // Shown, not announced (every toggle would be spoken): the changes are on their way (see useLeaveGuard).
+  const saving = useIsMutating() > 0;
   return (
     <div className={styles.listHeader}>
       <div className={styles.listHeaderRow}>
@@ -33,6 +36,7 @@ export function TaskListHeader({ view, counts, headingRef, onViewChange, onSearc
             </span>
           )}
         </h2>
+        {saving && <span className={styles.saving}>Saving…</span>}
         <TaskFilters filter={view.filter} onChange={(filter) => onViewChange({ filter })} counts={counts} />
       </div>
       <div className={styles.listHeaderRow}>

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { answered, apiSession, expect, TASK_PATH, TASKS_PATH, test } from "./support/fixtures";
+import { apiSession, expect, TASK_PATH, TASKS_PATH, test } from "./support/fixtures";
 
 /**
  * The views of the task page: search, sort and filter, kept in the URL (reload, back, a shared
@@ -63,8 +63,9 @@ test("search, sort and filter come from the API and live in the URL: a reload, b
   await sort.selectOption({ label: "Title A–Z" });
 
   // Filter, on the server too (complete=false).
-  const activeList = answered(page, "GET", TASKS_PATH, () => filterButton(page, "Active").click());
-  expect(new URL((await activeList).url()).searchParams.get("complete")).toBe("false");
+  const activeList = page.waitForResponse((response) => TASKS_PATH.test(new URL(response.url()).pathname) && new URL(response.url()).searchParams.get("complete") === "false");
+  await filterButton(page, "Active").click();
+  expect((await activeList).status()).toBe(200);
   await expect(page).toHaveURL(new RegExp(`/tasks\\?filter=active&q=${mark}&sort=title$`));
   await expect.poll(() => titles(page)).toEqual([banana, cherry]);
   await expect(filterButton(page, "Active")).toHaveText("Active 2");
@@ -177,6 +178,8 @@ test("leaving while a change is still on its way asks first; once it has arrived
   const checkbox = page.getByRole("checkbox", { name: `Complete “${task.title}”` });
   await checkbox.click();
   await expect(checkbox).toBeChecked();
+  const saving = page.getByText("Saving…");
+  await expect(saving).toBeVisible();
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => dialogs).toEqual(["beforeunload"]);
   expect(page.isClosed()).toBe(false);
@@ -184,6 +187,7 @@ test("leaving while a change is still on its way asks first; once it has arrived
   const saved = page.waitForResponse((response) => response.request().method() === "PATCH");
   release();
   expect((await saved).status()).toBe(200);
+  await expect(saving).toHaveCount(0);
   const closed = page.waitForEvent("close");
   await page.close({ runBeforeUnload: true });
   await closed;
