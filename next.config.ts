@@ -1,29 +1,7 @@
 import type { NextConfig } from "next";
 import { createRequire } from "node:module";
 import path from "node:path";
-
-// React's dev tooling evaluates code; production never needs `unsafe-eval`.
-const development = process.env.NODE_ENV === "development";
-
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-];
+import { dataContentSecurityPolicy, everyResponseHeaders } from "./lib/security-headers";
 
 // redoc's browser bundle requires `yaml` (for Swagger 2.0 and YAML documents, never our JSON)
 // without depending on it; npm nests the copy its own dependencies use. Point the browser build
@@ -52,8 +30,14 @@ const nextConfig: NextConfig = {
   // A chunk of a few hundred bytes costs the first load a request of its own, and goes out
   // uncompressed (below the server's compression threshold): small chunks are merged instead.
   experimental: { turbopackChunking: { minChunkSize: 100_000 } },
+  // Pages get their Content-Security-Policy, with a nonce, from proxy.ts.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    const dataPolicy = [{ key: "Content-Security-Policy", value: dataContentSecurityPolicy }];
+    return [
+      { source: "/:path*", headers: everyResponseHeaders },
+      { source: "/api/:path*", headers: dataPolicy },
+      { source: "/health", headers: dataPolicy },
+    ];
   },
 };
 

@@ -4,8 +4,10 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins";
 import { getDb } from "@/db/index";
 import * as schema from "@/db/schema";
+import { accountLimitHooks } from "@/lib/auth-limits";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
 import { resolveAuthSecret } from "@/lib/auth-secret";
+import { clientAddressOptions } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { jwtSettings } from "@/lib/jwt-settings";
 
@@ -20,11 +22,14 @@ function createAuth() {
     // Counters in the database: in-memory ones are useless across serverless instances. Better
     // Auth's stricter built-in rules apply to sign-in and sign-up (3 per 10 s per IP).
     rateLimit: { enabled: env.authRateLimit, storage: "database", window: 60, max: 100 },
-    // Those limits count per client address, taken from X-Forwarded-For (see env.trustedProxies).
-    advanced: { ipAddress: { trustedProxies: env.trustedProxies } },
+    // Those limits count per client address, where one can be trusted (lib/client-address.ts).
+    advanced: { ipAddress: clientAddressOptions(env) },
+    // Per account and for all clients together: failed sign-ins, new accounts.
+    hooks: accountLimitHooks,
     plugins: [
       jwt({
-        jwks: { keyPairConfig: { alg: jwtSettings.algorithm, crv: "Ed25519" } },
+        // A retired key stays published as long as lib/api/access-token.ts accepts its tokens.
+        jwks: { keyPairConfig: { alg: jwtSettings.algorithm, crv: "Ed25519" }, gracePeriod: jwtSettings.retiredKeyGraceSeconds },
         jwt: {
           issuer: jwtSettings.issuer,
           audience: jwtSettings.audience,

@@ -76,6 +76,7 @@ const schema = z.object({
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).max(1_000_000).default(100),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
   AUTH_RATE_LIMIT: z.enum(["on", "off"]).optional(),
+  SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -128,12 +129,14 @@ export function parseEnv(source: Record<string, string | undefined>) {
     rateLimit: { requests: values.RATE_LIMIT_REQUESTS, windowSeconds: values.RATE_LIMIT_WINDOW_SECONDS },
     /**
      * The proxies in front of the app (addresses, CIDR ranges). Better Auth reads the client's
-     * address from X-Forwarded-For right to left, skipping these; without them it trusts only a
-     * single-address header (what Vercel sends).
+     * address from X-Forwarded-For right to left, skipping these. Without them the header is
+     * only believed on Vercel (see lib/client-address.ts).
      */
     trustedProxies: values.TRUSTED_PROXIES,
     /** Better Auth's own limits on sign-in/sign-up: on in production unless turned off. */
     authRateLimit: (values.AUTH_RATE_LIMIT ?? (production ? "on" : "off")) === "on",
+    /** New accounts per minute, all clients together (0: no limit). */
+    signUpRateLimitPerMinute: values.SIGNUP_RATE_LIMIT_PER_MINUTE,
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -8,4 +8,10 @@ export const jwtSettings = {
   issuer: env.tokenIssuer,
   audience: env.tokenIssuer,
   ttlSeconds: env.jwtTtlSeconds,
+  /**
+   * How long a retired signing key (`jwks.expires_at` set) still verifies tokens: the longest a
+   * token it signed can live, plus a minute of clock skew. No longer, so retiring a key ends its
+   * tokens within minutes rather than Better Auth's default of 30 days.
+   */
+  retiredKeyGraceSeconds: env.jwtTtlSeconds + 60,
 } as const;

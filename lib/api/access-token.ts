@@ -1,31 +1,14 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { errors as joseErrors, importJWK, jwtVerify, type JWK, type JWTHeaderParameters } from "jose";
-import { getDb } from "@/db/index";
-import { jwks } from "@/db/schema";
-import { AppError, databaseError } from "@/lib/errors";
+import { errors as joseErrors, jwtVerify, type JWTHeaderParameters } from "jose";
+import { clearSigningKeys, isCurrent, signingKey, type KeyEntry } from "@/lib/api/signing-keys";
+import { AppError } from "@/lib/errors";
 import { jwtSettings } from "@/lib/jwt-settings";
 
 /**
  * Verifies the API's Bearer tokens against the signing keys Better Auth keeps in the `jwks`
- * table: read straight from the database (never over HTTP from ourselves) and cached by `kid`.
- * A `kid` not yet cached is looked up once by primary key, so a rotated key works from its first
- * token, and a forged `kid` costs one indexed lookup, never a scan or a reload of every key.
+ * table (lib/api/signing-keys.ts). A retired key (its `expires_at` set) still verifies the
+ * tokens it signed while they can still be alive (JWT_TTL_SECONDS + a minute), no longer.
  */
-
-// Better Auth's jwt plugin keeps serving a rotated-out key for this long (its `gracePeriod`).
-const ROTATION_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
-// A cached key is looked up again after this long, so a key removed from the table (or given an
-// expiry) stops being trusted within minutes, without a restart.
-const RECHECK_MS = 5 * 60 * 1000;
-
-type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
-interface KeyEntry {
-  key: VerificationKey;
-  usableUntil: number;
-  checkedAt: number;
-}
-const keyCache = new Map<string, KeyEntry>();
 
 /**
  * Tokens that passed every check, so the next request with the same token (a client sends one
@@ -50,13 +33,8 @@ export const verifiedTokenCache = { limit: 10_000, size: () => verifiedTokens.si
 
 /** Forgets the cached keys and verified tokens (tests use it to show that keys are re-read). */
 export function clearKeyCache(): void {
-  keyCache.clear();
+  clearSigningKeys();
   verifiedTokens.clear();
-}
-
-/** A cached key may be used without a database look-up: checked recently and not retired. */
-function isCurrent(entry: KeyEntry, now: number): boolean {
-  return now - entry.checkedAt < RECHECK_MS && entry.usableUntil >= now;
 }
 
 function rememberedSubject(token: string): string | undefined {
@@ -73,34 +51,12 @@ function invalid(reason: string): AppError {
   return new AppError("AUTH_INVALID", `Invalid access token: ${reason}.`);
 }
 
-async function readKey(kid: string) {
-  try {
-    const [row] = await getDb()
-      .select({ publicKey: jwks.publicKey, expiresAt: jwks.expiresAt })
-      .from(jwks)
-      .where(eq(jwks.id, kid));
-    return row;
-  } catch (error) {
-    throw databaseError(error);
-  }
-}
-
 async function keyFor(header: JWTHeaderParameters): Promise<KeyEntry> {
   // The header is attacker-controlled JSON: a kid must be a short string before it reaches SQL.
   const kid: unknown = header.kid;
   if (typeof kid !== "string" || kid.length === 0 || kid.length > 256) throw invalid("no usable key id");
-  let entry = keyCache.get(kid);
-  if (!entry || Date.now() - entry.checkedAt >= RECHECK_MS) {
-    const row = await readKey(kid);
-    if (!row) {
-      keyCache.delete(kid);
-      throw invalid("unknown signing key");
-    }
-    const key = entry?.key ?? (await importJWK(JSON.parse(row.publicKey) as JWK, jwtSettings.algorithm));
-    const usableUntil = row.expiresAt ? row.expiresAt.getTime() + ROTATION_GRACE_MS : Infinity;
-    entry = { key, usableUntil, checkedAt: Date.now() };
-    keyCache.set(kid, entry);
-  }
+  const entry = await signingKey(kid);
+  if (!entry) throw invalid("unknown signing key");
   if (entry.usableUntil < Date.now()) throw invalid("signing key retired");
   return entry;
 }

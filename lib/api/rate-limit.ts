@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, like, lte, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { apiRateLimits } from "@/db/schema";
@@ -39,26 +39,69 @@ function buildConsume(db: Database) {
     .prepare("consume_rate_limit");
 }
 
+/** One more event in `key`'s fixed window: how many the window holds now, and when it ends. */
+export interface WindowCount {
+  count: number;
+  resetSeconds: number;
+}
+
 /**
- * The task API's per-user budget, counted in the database so that every instance (serverless
- * functions, several processes) shares it. A window starts with a user's first request and
- * lasts `windowSeconds`; one atomic upsert counts the request and says where the user stands.
+ * Counts one event against `key` in a fixed window of `windowSeconds`, in the database so that
+ * every instance (serverless functions, several processes) shares it. A window starts with a
+ * key's first event; one atomic upsert counts the event and says where the key stands.
  */
-export async function consumeRateLimit(userId: string, policy: RateLimitPolicy = env.rateLimit): Promise<RateLimitState | undefined> {
-  if (policy.requests === 0) return undefined;
+export async function countInWindow(key: string, windowSeconds: number): Promise<WindowCount> {
   let rows: { count: number; reset_ms: number }[];
   try {
-    rows = await prepared(getDb(), "consume_rate_limit", buildConsume).execute({ key: `user:${userId}`, seconds: policy.windowSeconds });
+    rows = await prepared(getDb(), "consume_rate_limit", buildConsume).execute({ key, seconds: windowSeconds });
   } catch (error) {
     throw databaseError(error);
   }
   const [row] = rows;
-  const state = {
-    policy,
-    remaining: Math.max(0, policy.requests - (row?.count ?? 0)),
-    resetSeconds: Math.max(1, Math.ceil((row?.reset_ms ?? 0) / 1000)),
-  };
-  if ((row?.count ?? 0) > policy.requests) {
+  return { count: row?.count ?? 0, resetSeconds: Math.max(1, Math.ceil((row?.reset_ms ?? 0) / 1000)) };
+}
+
+/** Ends `key`'s window: its next event starts a new one. */
+export async function forgetWindow(key: string): Promise<void> {
+  try {
+    await getDb().delete(apiRateLimits).where(eq(apiRateLimits.key, key));
+  } catch (error) {
+    throw databaseError(error);
+  }
+}
+
+/**
+ * Deletes up to `batch` windows of keys starting with `prefix` that ended `windowSeconds` ago or
+ * more: keys that come and go (one per email address tried) must not pile up. Amortised: callers
+ * run it when they start a window, so the rows left over never outnumber those being created.
+ */
+export async function pruneEndedWindows(prefix: string, windowSeconds: number, batch: number): Promise<void> {
+  const ended = getDb()
+    .select({ key: apiRateLimits.key })
+    .from(apiRateLimits)
+    .where(
+      and(
+        like(apiRateLimits.key, `${prefix}%`),
+        lte(apiRateLimits.windowStart, sql`clock_timestamp() - make_interval(secs => ${windowSeconds})`),
+      ),
+    )
+    .limit(batch);
+  try {
+    await getDb().delete(apiRateLimits).where(inArray(apiRateLimits.key, ended));
+  } catch (error) {
+    throw databaseError(error);
+  }
+}
+
+/**
+ * The task API's per-user budget: `policy.requests` per window of `policy.windowSeconds`.
+ * Past it, 429 RATE_LIMITED with Retry-After and the RateLimit headers.
+ */
+export async function consumeRateLimit(userId: string, policy: RateLimitPolicy = env.rateLimit): Promise<RateLimitState | undefined> {
+  if (policy.requests === 0) return undefined;
+  const { count, resetSeconds } = await countInWindow(`user:${userId}`, policy.windowSeconds);
+  const state = { policy, remaining: Math.max(0, policy.requests - count), resetSeconds };
+  if (count > policy.requests) {
     throw new AppError("RATE_LIMITED", `Too many requests: at most ${policy.requests} per ${policy.windowSeconds} s. Retry later.`, {
       headers: { "Retry-After": String(state.resetSeconds), ...rateLimitHeaders(state) },
     });

@@ -8,10 +8,14 @@ function badRequest(status: 400 | 413 | 415, message: string): AppError {
   return new AppError("VALIDATION_ERROR", message, { status });
 }
 
-/** Reads the body as bytes, stopping as soon as it passes the limit (a huge body is not buffered). */
-async function readLimited(request: Request): Promise<Uint8Array> {
+/**
+ * Reads the body as bytes, stopping as soon as it passes `maxBytes` (a huge body is not buffered).
+ * A Content-Length past the limit is refused before a byte is read.
+ */
+export async function readLimited(request: Request, maxBytes: number = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => badRequest(413, `Request body must be at most ${maxBytes} bytes.`);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw badRequest(413, `Request body must be at most ${MAX_BODY_BYTES} bytes.`);
+  if (declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -20,9 +24,9 @@ async function readLimited(request: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw badRequest(413, `Request body must be at most ${MAX_BODY_BYTES} bytes.`);
+      throw tooLarge();
     }
     chunks.push(value);
   }

@@ -24,15 +24,28 @@ interface AuthFailure {
   status?: number;
   code?: string;
   message?: string;
+  /** The envelope's field errors: the account rules the server checks before Better Auth. */
+  errors?: { loc: (string | number)[]; msg: string }[];
 }
+
+const FIELDS = ["name", "email", "password"] as const;
+type Field = (typeof FIELDS)[number];
+// Account limits whose message says when to come back (minutes, not seconds).
+const ACCOUNT_LIMITS = new Set(["TOO_MANY_FAILED_SIGN_INS", "TOO_MANY_SIGN_UPS"]);
 
 /**
  * Better Auth's sign-in and sign-up errors, as a message and the field it belongs to (if any).
  * "Invalid email or password" deliberately stays on the form: it must not say which one is wrong.
  */
-export function describeAuthError(error: AuthFailure): { field?: "email" | "password"; message: string } {
-  if (error.status === 429) return { message: "Too many attempts. Please wait a few seconds and try again." };
+export function describeAuthError(error: AuthFailure): { field?: Field; message: string } {
+  if (error.status === 429) {
+    if (error.message && ACCOUNT_LIMITS.has(error.code ?? "")) return { message: error.message };
+    return { message: "Too many attempts. Please wait a few seconds and try again." };
+  }
   if (!error.status) return { message: "Could not reach the server. Check your connection and try again." };
+  const [first] = error.errors ?? [];
+  const field = FIELDS.find((name) => name === first?.loc[1]);
+  if (first && field) return { field, message: first.msg };
   const message = error.message || "Something went wrong. Please try again.";
   const code = error.code ?? "";
   if (code.startsWith("USER_ALREADY_EXISTS") || code === "INVALID_EMAIL") return { field: "email", message };

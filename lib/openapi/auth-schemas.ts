@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ErrorBody } from "@/lib/error-schema";
+import { EMAIL_MAX, IMAGE_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
+import { ErrorBody, FieldErrorBody } from "@/lib/error-schema";
 
 /**
  * The bodies of the Better Auth endpoints clients use to get a token, as Better Auth 1.6 sends
@@ -7,10 +8,6 @@ import { ErrorBody } from "@/lib/error-schema";
  * the contract test); the fields listed are the ones clients rely on, and every API test response
  * is checked against them.
  */
-
-// lib/auth.ts: emailAndPassword.minPasswordLength / maxPasswordLength (a test keeps them equal).
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
 
 const timestamp = z.iso.datetime();
 
@@ -39,17 +36,17 @@ const callbackURL = z.string().optional().meta({ description: "Not used by this 
 const rememberMe = z.boolean().optional().meta({ description: "`false`: the session ends with the browser session." });
 
 export const SignUpEmailRequest = z.looseObject({
-  name: z.string().min(1).meta({ description: "Display name." }),
-  email: z.email(),
+  name: z.string().min(1).max(NAME_MAX).meta({ description: "Display name: not only spaces, no control characters (line breaks, tabs, …)." }),
+  email: z.email().max(EMAIL_MAX),
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
-  image: z.string().optional(),
+  image: z.string().max(IMAGE_MAX).optional(),
   callbackURL,
   rememberMe,
 });
 
 export const SignInEmailRequest = z.looseObject({
-  email: z.email(),
-  password: z.string().min(1),
+  email: z.email().max(EMAIL_MAX),
+  password: z.string().min(1).max(PASSWORD_MAX),
   callbackURL,
   rememberMe,
 });
@@ -95,4 +92,9 @@ export const JsonWebKeySet = z.strictObject({ keys: z.array(PublicJwk) });
 export const AuthError = ErrorBody.extend({
   message: z.string().optional().meta({ description: "Better Auth's message (same as `detail`)." }),
   code: z.string().optional().meta({ description: "Better Auth's code, e.g. `INVALID_EMAIL_OR_PASSWORD`." }),
+  errors: z
+    .array(FieldErrorBody)
+    .min(1)
+    .optional()
+    .meta({ description: "On a 422 for the account rules (checked before Better Auth reads the request): one entry per field that breaks them." }),
 });

@@ -355,7 +355,16 @@ export const responses = {
   AuthBadRequest: authErrorResponse("`VALIDATION_ERROR`: a missing or invalid field (the email's format, the password's length) or malformed JSON.", [
     "InvalidEmail",
     "PasswordTooShort",
+    "AuthNotJson",
   ]),
+  AuthPayloadTooLarge: authErrorResponse(
+    "`VALIDATION_ERROR`: the body is larger than 16 KiB. A larger `Content-Length` is refused before the body is read; a body without one is read only until it passes the limit.",
+    ["AuthBodyTooLarge"],
+  ),
+  AuthFieldRules: authErrorResponse(
+    "`VALIDATION_ERROR`: a field breaks the account rules, checked before Better Auth reads the request; `errors` names each such field. `name`: 1–100 characters, not only spaces, no control characters; `email`: at most 254 characters; `password`: at most 128.",
+    ["PasswordTooLong", "NameTooLong"],
+  ),
   AuthInvalidOrigin: authErrorResponse(
     "`AUTH_FORBIDDEN`: the `Origin` header names a page that is not a trusted origin (`code` `INVALID_ORIGIN`; refused before Better Auth runs, so no login CSRF). In production also `MISSING_OR_NULL_ORIGIN` (Better Auth's own check): the request carries the session cookie but no `Origin`. Browsers send `Origin` by themselves; with curl add `-H \"Origin: <this server>\"` or leave it out.",
     ["InvalidOrigin", "MissingOrigin"],
@@ -366,10 +375,24 @@ export const responses = {
     headers: { "X-Request-Id": headerRef("X-Request-Id") },
     content: { "application/json": { schema: schemaRef("AuthError"), examples: exampleRefs("AuthInternalError") } },
   },
-  AuthRateLimited: {
-    description:
-      "`RATE_LIMITED`: too many requests from this address. Better Auth's limiter, counted in the database so all instances share it (`AUTH_RATE_LIMIT`, on by default in production): 100 requests per 60 s, sign-in and sign-up 3 per 10 s. Wait `Retry-After` seconds.",
-    headers: { "Retry-After": headerRef("RetryAfterRateLimit"), "X-Retry-After": headerRef("X-Retry-After"), "X-Request-Id": headerRef("X-Request-Id") },
-    content: { "application/json": { schema: schemaRef("AuthError"), examples: exampleRefs("AuthRateLimited") } },
-  },
+  AuthRateLimited: authRateLimited("", ["AuthRateLimited"]),
+  SignInRateLimited: authRateLimited(
+    " Also per account, whatever the address: after 5 failed sign-ins for one email address within 15 minutes (`code` `TOO_MANY_FAILED_SIGN_INS`), until those 15 minutes are over; a successful sign-in starts the count afresh.",
+    ["TooManyFailedSignIns", "AuthRateLimited"],
+  ),
+  SignUpRateLimited: authRateLimited(
+    " Also for all clients together: more than `SIGNUP_RATE_LIMIT_PER_MINUTE` sign-ups (default 30) within a minute (`code` `TOO_MANY_SIGN_UPS`).",
+    ["TooManySignUps", "AuthRateLimited"],
+  ),
 };
+
+function authRateLimited(more: string, examples: ExampleName[]) {
+  return {
+    description:
+      "`RATE_LIMITED`: too many requests from this address. Better Auth's limiter, counted in the database so all instances share it (`AUTH_RATE_LIMIT`, on by default in production): 100 requests per 60 s, sign-in and sign-up 3 per 10 s. The address is taken from `X-Forwarded-For` only on Vercel or behind `TRUSTED_PROXIES`; elsewhere every client shares one count." +
+      more +
+      " Wait `Retry-After` seconds.",
+    headers: { "Retry-After": headerRef("RetryAfterRateLimit"), "X-Retry-After": headerRef("X-Retry-After"), "X-Request-Id": headerRef("X-Request-Id") },
+    content: { "application/json": { schema: schemaRef("AuthError"), examples: exampleRefs(...examples) } },
+  };
+}

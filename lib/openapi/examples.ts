@@ -152,6 +152,26 @@ const examples = {
     summary: "Too many requests",
     value: { message: "Too many requests. Please try again later.", ...error("RATE_LIMITED", "Too many requests. Please try again later.") } satisfies z.infer<typeof AuthError>,
   },
+  TooManyFailedSignIns: {
+    summary: "Too many failed sign-ins for this account",
+    value: authError("RATE_LIMITED", "Too many failed sign-ins for this account. Try again in 15 minutes.", "TOO_MANY_FAILED_SIGN_INS"),
+  },
+  TooManySignUps: {
+    summary: "Too many new accounts right now",
+    value: authError("RATE_LIMITED", "Too many new accounts are being created right now. Try again in a minute.", "TOO_MANY_SIGN_UPS"),
+  },
+  AuthBodyTooLarge: { summary: "Body over 16 KiB", value: error("VALIDATION_ERROR", "Request body must be at most 16384 bytes.") },
+  AuthNotJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.") },
+  NameTooLong: {
+    summary: "Name too long",
+    value: error("VALIDATION_ERROR", "Validation failed: Name must be at most 100 characters", [{ loc: ["body", "name"], msg: "Name must be at most 100 characters" }]),
+  },
+  PasswordTooLong: {
+    summary: "Password too long",
+    value: error("VALIDATION_ERROR", "Validation failed: Password must be at most 128 characters", [
+      { loc: ["body", "password"], msg: "Password must be at most 128 characters" },
+    ]),
+  },
   // Health
   Healthy: { summary: "Up", value: { status: "ok", database: "ok" } satisfies z.infer<typeof HealthResponse> },
   Unhealthy: { summary: "Database not answering", value: { status: "unavailable", database: "unavailable" } satisfies z.infer<typeof HealthResponse> },

@@ -295,15 +295,20 @@ describe("GET /api/{user_id}/tasks – tokens signed by a key inserted into the 
 });
 
 describe("GET /api/{user_id}/tasks – retired signing keys", () => {
-  it("GET /api/{user_id}/tasks – 401 AUTH_INVALID for a key whose expires_at is more than 30 days past", async () => {
+  // A retired key's tokens are trusted as long as one of them can still be alive, no longer.
+  const graceMs = (jwtSettings.ttlSeconds + 60) * 1000;
+
+  it("GET /api/{user_id}/tasks – 401 AUTH_INVALID for a key retired more than JWT_TTL_SECONDS + 60 s ago (not 30 days)", async () => {
     const user = await signUp();
-    const retired = await trustedKey({ expiresAt: new Date(Date.now() - 31 * DAY_MS) });
-    expect401(await listTasks(user, await sign(retired, validClaims(user.id))), "AUTH_INVALID");
+    for (const retiredAgo of [graceMs + 5_000, DAY_MS, 29 * DAY_MS]) {
+      const retired = await trustedKey({ expiresAt: new Date(Date.now() - retiredAgo) });
+      expect401(await listTasks(user, await sign(retired, validClaims(user.id))), "AUTH_INVALID");
+    }
   });
 
-  it("GET /api/{user_id}/tasks – 200 for a key expired less than 30 days ago (rotation grace period)", async () => {
+  it("GET /api/{user_id}/tasks – 200 for a key retired less than JWT_TTL_SECONDS + 60 s ago (its tokens may still be alive)", async () => {
     const user = await signUp();
-    const rotatedOut = await trustedKey({ expiresAt: new Date(Date.now() - 29 * DAY_MS) });
+    const rotatedOut = await trustedKey({ expiresAt: new Date(Date.now() - graceMs + 10_000) });
     expectOk(await listTasks(user, await sign(rotatedOut, validClaims(user.id))));
   });
 
@@ -315,9 +320,9 @@ describe("GET /api/{user_id}/tasks – retired signing keys", () => {
     const token = await sign(key, { ...validClaims(user.id), exp: Math.floor(now / 1000) + 60 * 24 * 60 * 60 });
     expectOk(await listTasks(user, token)); // now cached
     vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(now + 29 * DAY_MS);
+    vi.setSystemTime(now + graceMs - 1_000);
     expectOk(await listTasks(user, token));
-    vi.setSystemTime(now + 31 * DAY_MS);
+    vi.setSystemTime(now + graceMs + 1_000);
     expect401(await listTasks(user, token), "AUTH_INVALID");
   });
 });

@@ -93,11 +93,13 @@ describe.runIf(adminUrl)("rate limits shared by two app processes", () => {
   });
 
   it("behind a trusted proxy, each client has its own sign-in budget, and a forged X-Forwarded-For entry does not buy a new one", async () => {
+    // An address of its own: failed sign-ins are also counted per account (next test).
+    const email = `nobody-${randomUUID()}@example.com`;
     const signIn = (server: RunningServer, forwardedFor: string) =>
       fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
-        body: JSON.stringify({ email: "nobody@example.com", password: "wrong-password" }),
+        body: JSON.stringify({ email, password: "wrong-password" }),
       }).then((response) => response.status);
     const statuses = [];
     for (const server of [a, b, a, b]) statuses.push(await signIn(server, "198.51.100.7, 203.0.113.9"));
@@ -106,5 +108,26 @@ describe.runIf(adminUrl)("rate limits shared by two app processes", () => {
     expect(await signIn(a, "192.0.2.55, 198.51.100.7, 203.0.113.9")).toBe(429);
     // Another client behind the same proxy is not refused.
     expect(await signIn(b, "198.51.100.8, 203.0.113.9")).toBe(401);
+  });
+
+  it("failed sign-ins for one account are counted in the database: spread over both processes and many clients, the 6th is refused", async () => {
+    const email = `guessed-${randomUUID()}@example.com`;
+    const signUp = await fetch(`${a.baseUrl}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.30, 203.0.113.9" },
+      body: JSON.stringify({ name: "Guessed", email, password: "correct-horse-battery" }),
+    });
+    expect(signUp.status).toBe(200);
+    const statuses = [];
+    for (let i = 0; i < 8; i += 1) {
+      const response = await fetch(`${(i % 2 ? a : b).baseUrl}/api/auth/sign-in/email`, {
+        method: "POST",
+        // A different client each time, as a botnet behind the load balancer would be.
+        headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${40 + i}, 203.0.113.9` },
+        body: JSON.stringify({ email, password: `wrong-password-${i}` }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
   });
 });

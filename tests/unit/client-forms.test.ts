@@ -54,6 +54,17 @@ describe("describeAuthError", () => {
     expect(describeAuthError({ status: 500 })).toEqual({ message: "Something went wrong. Please try again." });
   });
 
+  it("places the server's field errors (errors[]) on their field", () => {
+    const tooLong = { loc: ["body", "name"], msg: "Name must be at most 100 characters" };
+    expect(describeAuthError({ status: 422, errors: [tooLong] })).toEqual({ field: "name", message: "Name must be at most 100 characters" });
+    expect(describeAuthError({ status: 422, message: "Validation failed", errors: [{ loc: ["body", "image"], msg: "too long" }] })).toEqual({ message: "Validation failed" });
+  });
+
+  it("says when to come back from an account's sign-in limit or the sign-up budget", () => {
+    const locked = { status: 429, code: "TOO_MANY_FAILED_SIGN_INS", message: "Too many failed sign-ins for this account. Try again in 15 minutes." };
+    expect(describeAuthError(locked)).toEqual({ message: "Too many failed sign-ins for this account. Try again in 15 minutes." });
+  });
+
   it("explains rate limiting and network failures", () => {
     expect(describeAuthError({ status: 429, message: "Too many requests." }).message).toMatch(/Too many attempts/);
     expect(describeAuthError({ status: 0 }).message).toMatch(/Could not reach the server/);

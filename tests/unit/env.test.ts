@@ -32,6 +32,12 @@ describe("parseEnv – configuration, validated once", () => {
     expect(parseEnv({ TRUSTED_PROXIES: " 10.0.0.0/8, 127.0.0.1 ,::1, fd00::/8" }).trustedProxies).toEqual(["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8"]);
   });
 
+  it("caps sign-ups at 30 a minute unless told otherwise (0: no cap)", () => {
+    expect(parseEnv({}).signUpRateLimitPerMinute).toBe(30);
+    expect(parseEnv({ SIGNUP_RATE_LIMIT_PER_MINUTE: "0" }).signUpRateLimitPerMinute).toBe(0);
+    expect(parseEnv({ SIGNUP_RATE_LIMIT_PER_MINUTE: "500" }).signUpRateLimitPerMinute).toBe(500);
+  });
+
   it("accepts postgres:// and postgresql:// URLs and the in-memory data dir", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/app" }).databaseUrl).toBe("postgres://u:p@db:5432/app");
     expect(parseEnv({ DATABASE_URL: "postgresql://db/app" }).databaseUrl).toBe("postgresql://db/app");
@@ -53,6 +59,8 @@ describe("parseEnv – configuration, validated once", () => {
     [{ TRUSTED_PROXIES: "10.0.0.1/8/1" }, "TRUSTED_PROXIES"],
     [{ TRUSTED_PROXIES: "fe80::1%eth0" }, "TRUSTED_PROXIES"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ SIGNUP_RATE_LIMIT_PER_MINUTE: "-1" }, "SIGNUP_RATE_LIMIT_PER_MINUTE"],
+    [{ SIGNUP_RATE_LIMIT_PER_MINUTE: "many" }, "SIGNUP_RATE_LIMIT_PER_MINUTE"],
   ])("rejects %j with a message naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(message);

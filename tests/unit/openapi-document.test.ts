@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth";
 import { ErrorBody, PreconditionFailedBody, ValidationErrorBody } from "@/lib/error-schema";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/openapi/auth-schemas";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
 import { ListLimitParameter, TaskIdParameter } from "@/lib/openapi/components";
 import {
   IdempotencyKey,

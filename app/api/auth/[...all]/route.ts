@@ -1,4 +1,5 @@
 import { withErrorEnvelope } from "@/lib/api/auth-errors";
+import { boundedAuthRequest } from "@/lib/api/auth-request";
 import { hasForeignOrigin } from "@/lib/api/origin";
 import { apiRoute } from "@/lib/api/route";
 import { getAuth } from "@/lib/auth";
@@ -34,14 +35,21 @@ import { AppError } from "@/lib/errors";
  *             examples: { SignedUp: { $ref: "#/components/examples/SignedUp" } }
  *       "400": { $ref: "#/components/responses/AuthBadRequest" }
  *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
+ *       "413": { $ref: "#/components/responses/AuthPayloadTooLarge" }
  *       "422":
- *         description: "`VALIDATION_ERROR`: the email is already registered."
+ *         description: >-
+ *           `VALIDATION_ERROR`: the email is already registered, or a field breaks the account
+ *           rules (checked before Better Auth reads the request; `errors` names each such field):
+ *           `name` 1–100 characters, not only spaces, no control characters; `email` at most 254
+ *           characters; `password` at most 128.
  *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/AuthError" }
- *             examples: { UserExists: { $ref: "#/components/examples/UserExists" } }
- *       "429": { $ref: "#/components/responses/AuthRateLimited" }
+ *             examples:
+ *               UserExists: { $ref: "#/components/examples/UserExists" }
+ *               NameTooLong: { $ref: "#/components/examples/NameTooLong" }
+ *       "429": { $ref: "#/components/responses/SignUpRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/sign-in/email:
  *   post:
@@ -77,7 +85,9 @@ import { AppError } from "@/lib/errors";
  *             schema: { $ref: "#/components/schemas/AuthError" }
  *             examples: { InvalidCredentials: { $ref: "#/components/examples/InvalidCredentials" } }
  *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
- *       "429": { $ref: "#/components/responses/AuthRateLimited" }
+ *       "413": { $ref: "#/components/responses/AuthPayloadTooLarge" }
+ *       "422": { $ref: "#/components/responses/AuthFieldRules" }
+ *       "429": { $ref: "#/components/responses/SignInRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/token:
  *   get:
@@ -140,7 +150,9 @@ import { AppError } from "@/lib/errors";
  *           application/json:
  *             schema: { $ref: "#/components/schemas/SignOutResponse" }
  *             examples: { SignedOut: { $ref: "#/components/examples/SignedOut" } }
+ *       "400": { $ref: "#/components/responses/AuthBadRequest" }
  *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
+ *       "413": { $ref: "#/components/responses/AuthPayloadTooLarge" }
  *       "429": { $ref: "#/components/responses/AuthRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  * /api/auth/jwks:
@@ -167,12 +179,13 @@ const read = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) =>
 
 // Better Auth checks the Origin of requests that carry its cookies; a sign-up or sign-in has
 // none yet, so a foreign page could post one (login CSRF). Every write is checked here first,
-// and refused with Better Auth's own fields too (its client library reads `code`).
+// and refused with Better Auth's own fields too (its client library reads `code`). Its body is
+// then bounded and its account fields checked before Better Auth parses anything.
 const write = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) => {
   if (hasForeignOrigin(request)) {
     throw new AppError("AUTH_FORBIDDEN", "Invalid origin", { extra: { code: "INVALID_ORIGIN", message: "Invalid origin" } });
   }
-  return withErrorEnvelope(await getAuth().handler(request));
+  return withErrorEnvelope(await getAuth().handler(await boundedAuthRequest(request)));
 });
 
 export { read as GET, write as POST };
