@@ -1,8 +1,7 @@
 "use client";
 
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from "@tanstack/react-virtual";
-import { useCallback, useLayoutEffect, useState, type FocusEvent, type RefObject } from "react";
-import { useRef } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type RefObject } from "react";
 import type { TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 import { TaskItem, type RowProps } from "./task-item";
 import styles from "./tasks.module.css";
