@@ -16,7 +16,8 @@ export default function HomePage() {
       </div>
       <p className={styles.api}>
         Developers: the same tasks are a REST API under <code>/api/&#123;user_id&#125;/tasks</code>, with a
-        JWT from <code>GET /api/auth/token</code>. Health: <a href="/health">/health</a>.
+        JWT from <code>GET /api/auth/token</code>: see the <Link href="/docs" prefetch={false}>API docs</Link> (try
+        every endpoint in the browser). Health: <a href="/health">/health</a>.
       </p>
     </main>
   );

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { SessionUser } from "@/lib/session";
 import styles from "./tasks.module.css";
 
-/** Brand, who is signed in, and sign-out (which also forgets the token and the cached tasks). */
+/** Brand, the way to the API docs, who is signed in, and sign-out (which also forgets the token and the cached tasks). */
 export function AppHeader({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => void }) {
   const [state, setState] = useState<"idle" | "pending" | "failed">("idle");
 
@@ -33,6 +33,9 @@ export function AppHeader({ user, onSignedOut }: { user: SessionUser; onSignedOu
           todo-next
         </Link>
         <div className={styles.account}>
+          <Link href="/docs" className={styles.headerLink} prefetch={false}>
+            API docs
+          </Link>
           <span className={styles.who}>
             <span className="visually-hidden">Signed in as </span>
             <span title={user.email}>{user.name || user.email}</span>

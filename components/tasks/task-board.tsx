@@ -1,43 +1,43 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { addConflict, keepMine, type Conflict } from "@/lib/client/conflict";
-import { filterTasks, type TaskFilter } from "@/lib/client/task-cache";
+import { flattenTasks } from "@/lib/client/task-cache";
+import type { TaskView } from "@/lib/client/task-view";
 import type { TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 import { ConflictDialog } from "./conflict-dialog";
 import { NewTaskForm } from "./new-task-form";
-import { TaskFilters } from "./task-filters";
-import { TaskItem } from "./task-item";
-import { TaskListError, TaskListLoading } from "./task-list-states";
+import { TaskListHeader } from "./task-list-header";
+import { TaskListBody } from "./task-list-body";
+import { SEARCH_FIELD_ID } from "./task-search";
 import styles from "./tasks.module.css";
-import { useDeleteTask, useTaskList, useUpdateTask } from "./use-tasks";
+import { useShortcuts, useLeaveGuard } from "./use-page-keys";
+import { useTaskCounts, useTaskPages } from "./use-task-list";
+import { useTaskView } from "./use-task-view";
+import { useDeleteTask, useUpdateTask } from "./use-tasks";
 
-const emptyMessages: Record<TaskFilter, string> = {
-  all: "No tasks yet. Add your first one above.",
-  active: "No active tasks. Everything is done.",
-  completed: "No completed tasks yet.",
-};
+const shortcuts = { n: "new-title", "/": SEARCH_FIELD_ID } as const;
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
-/** The list with its count, the create form, the filters, the rollback notice and conflict choices. */
+/** The create form, the view's controls (search, sort, filters), the list, the rollback notice and conflict choices. */
 export function TaskBoard() {
-  const list = useTaskList();
-  const [filter, setFilter] = useState<TaskFilter>("all");
+  const [view, setView] = useTaskView();
+  const list = useTaskPages(view);
+  const counts = useTaskCounts(view, list);
+  const tasks = useMemo(() => flattenTasks(list.data), [list.data]);
   const [notice, setNotice] = useState("");
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const reports = { onNotice: setNotice, onConflict: (conflict: Conflict) => setConflicts((waiting) => addConflict(waiting, conflict)) };
   const update = useUpdateTask(reports);
   const remove = useDeleteTask(reports);
-  const focusList = useCallback(() => headingRef.current?.focus(), []);
+  // Without scrolling: deep in a long list, the heading is far above where the person works.
+  const focusList = useCallback(() => headingRef.current?.focus({ preventScroll: true }), []);
   const conflict = conflicts[0];
+  useShortcuts(shortcuts);
+  useLeaveGuard();
 
-  const tasks = list.data?.tasks ?? [];
-  const completed = tasks.filter((task) => task.complete).length;
-  const visible = filterTasks(tasks, filter);
+  const changeView = useCallback((changes: Partial<TaskView>) => setView({ ...view, ...changes }), [view, setView]);
+  const search = useCallback((q: string) => changeView({ q }), [changeView]);
 
   function change(task: TaskResponseBody, changes: TaskPatchInput) {
     setNotice("");
@@ -48,7 +48,12 @@ export function TaskBoard() {
     setNotice("");
     remove.mutate({ task });
     // The row is gone: keep keyboard focus on the list rather than losing it to the page.
-    headingRef.current?.focus();
+    focusList();
+  }
+
+  function clearSearch() {
+    search("");
+    document.getElementById(SEARCH_FIELD_ID)?.focus();
   }
 
   // Keep theirs: the list already shows their version; the refused change is simply dropped.
@@ -66,18 +71,7 @@ export function TaskBoard() {
       <h1 className={styles.title}>Your tasks</h1>
       <NewTaskForm />
       <section aria-labelledby="task-list-heading" className={styles.listSection}>
-        <div className={styles.listHeader}>
-          <h2 id="task-list-heading" ref={headingRef} tabIndex={-1} className={styles.count}>
-            {list.data ? plural(list.data.count, "task") : "Tasks"}
-            {list.data && list.data.count > 0 && (
-              <span className={styles.countDetail}>
-                {" "}
-                · {tasks.length - completed} active · {completed} completed
-              </span>
-            )}
-          </h2>
-          <TaskFilters filter={filter} onChange={setFilter} counts={{ all: tasks.length, active: tasks.length - completed, completed }} />
-        </div>
+        <TaskListHeader view={view} counts={counts} headingRef={headingRef} onViewChange={changeView} onSearch={search} />
         <div role="alert" className={styles.noticeRegion}>
           {notice && (
             <div className={styles.notice}>
@@ -88,19 +82,7 @@ export function TaskBoard() {
             </div>
           )}
         </div>
-        {list.isPending ? (
-          <TaskListLoading failureCount={list.failureCount} />
-        ) : list.isError && !list.data ? (
-          <TaskListError error={list.error} retrying={list.isFetching} onRetry={() => void list.refetch()} />
-        ) : visible.length === 0 ? (
-          <p className={styles.empty}>{emptyMessages[tasks.length === 0 ? "all" : filter]}</p>
-        ) : (
-          <ul className={styles.list} aria-label={filter === "all" ? "All tasks" : filter === "active" ? "Active tasks" : "Completed tasks"}>
-            {visible.map((task) => (
-              <TaskItem key={task.id} task={task} onChange={(changes) => change(task, changes)} onDelete={() => destroy(task)} />
-            ))}
-          </ul>
-        )}
+        <TaskListBody view={view} list={list} tasks={tasks} counts={counts} onChange={change} onDelete={destroy} onClearSearch={clearSearch} />
       </section>
       {conflict && (
         <ConflictDialog

@@ -1,14 +1,17 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type ComponentProps, type KeyboardEvent } from "react";
 import type { TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 import { TaskEditForm } from "./task-edit-form";
 import styles from "./tasks.module.css";
 
 type Mode = "view" | "edit" | "confirm-delete";
 
+/** What the list puts on the row's element: its position in the list, and where a virtualised list places it. */
+export type RowProps = Omit<ComponentProps<"li">, "className" | "children"> & { [data: `data-${string}`]: string | number | undefined };
+
 /** One task: toggle with one click, edit in place, delete after a confirmation step. */
-export function TaskItem({ task, onChange, onDelete }: { task: TaskResponseBody; onChange: (changes: TaskPatchInput) => void; onDelete: () => void }) {
+export function TaskItem({ task, onChange, onDelete, rowProps }: { task: TaskResponseBody; onChange: (changes: TaskPatchInput) => void; onDelete: () => void; rowProps?: RowProps }) {
   const [mode, setMode] = useState<Mode>("view");
   const editButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
@@ -35,7 +38,7 @@ export function TaskItem({ task, onChange, onDelete }: { task: TaskResponseBody;
 
   if (mode === "edit") {
     return (
-      <li className={styles.item}>
+      <li {...rowProps} className={styles.item}>
         <TaskEditForm
           task={task}
           onCancel={() => backToView("edit")}
@@ -49,7 +52,7 @@ export function TaskItem({ task, onChange, onDelete }: { task: TaskResponseBody;
   }
 
   return (
-    <li className={styles.item} data-complete={task.complete}>
+    <li {...rowProps} className={styles.item} data-complete={task.complete}>
       <label className={styles.check}>
         <input type="checkbox" checked={task.complete} onChange={() => onChange({ complete: !task.complete })} />
         <span className="visually-hidden">Complete “{task.title}”</span>

@@ -1,23 +1,17 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { describeError, newerVersion } from "@/lib/client/api-error";
 import { updateConflict, versionToMatch, type Conflict } from "@/lib/client/conflict";
 import { etagOf } from "@/lib/client/task-api";
-import { insertTask, patchTask, removeTask, replaceTask, revertTask } from "@/lib/client/task-cache";
-import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
+import { patched, reverted } from "@/lib/client/task-cache";
+import type { TaskCreateInput, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 import { useTaskApi } from "./task-api-context";
+import { applyToCache, cachedTask, cancelReads } from "./task-query-cache";
 
-type TaskList = TaskListResponseBody;
 type Task = TaskResponseBody;
 
-export const tasksKey = ["tasks"] as const;
 const changeKey = ["tasks", "change"] as const;
-
-export function useTaskList() {
-  const api = useTaskApi();
-  return useQuery({ queryKey: tasksKey, queryFn: () => api.list() });
-}
 
 /** True inside the callbacks of the only change (toggle, edit, delete) still in flight. */
 function lastChangeInFlight(client: QueryClient): boolean {
@@ -34,11 +28,9 @@ function writtenHere(client: QueryClient): Set<string> {
   return written;
 }
 
-/** After the last change in flight settles, the list is read again to match the server exactly. */
+/** The cached pages were edited in place all along: nothing is read again; the versions seen are forgotten. */
 function settle(client: QueryClient): void {
-  if (!lastChangeInFlight(client)) return;
-  writtenHere(client).clear();
-  void client.invalidateQueries({ queryKey: tasksKey });
+  if (lastChangeInFlight(client)) writtenHere(client).clear();
 }
 
 /** Create is not optimistic (the id comes from the server) and never retried (POST). */
@@ -48,10 +40,7 @@ export function useCreateTask() {
   return useMutation({
     mutationFn: (input: TaskCreateInput) => api.create(input),
     retry: false,
-    onSuccess: (task) => {
-      if (client.getQueryData<TaskList>(tasksKey)) client.setQueryData<TaskList>(tasksKey, (list) => list && insertTask(list, task));
-      else void client.invalidateQueries({ queryKey: tasksKey });
-    },
+    onSuccess: (task) => applyToCache(client, undefined, task),
   });
 }
 
@@ -64,17 +53,11 @@ function changeLabel(changes: TaskPatchInput, title: string): string {
 
 /**
  * The version a change is conditional on (If-Match). `task` is the version the user changed; the
- * cached entry's `updated_at` is the one the server last confirmed (optimistic changes never touch
+ * cached one's `updated_at` is the one the server last confirmed (optimistic changes never touch
  * it; every confirmed write stamps it).
  */
 function matchVersion(client: QueryClient, task: Task): Task {
-  const confirmed = client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
-  return versionToMatch(task, confirmed, writtenHere(client));
-}
-
-/** Records the version the server just confirmed, keeping any optimistic fields still in flight. */
-function stampVersion(list: TaskList, saved: Task): TaskList {
-  return { ...list, tasks: list.tasks.map((task) => (task.id === saved.id ? { ...task, updated_at: saved.updated_at } : task)) };
+  return versionToMatch(task, cachedTask(client, task.id) ?? task, writtenHere(client));
 }
 
 /** What a change tells the page besides the list: a sentence to show, or a conflict to decide. */
@@ -89,9 +72,10 @@ export interface ChangeReports {
 const changeScope = { id: "task-changes" };
 
 /**
- * Toggle and edit: shown at once, rolled back (only the fields changed) if the server refuses.
- * If-Match is the version of `task` the user changed (after a 412, the one they were shown),
- * moved forward only past this tab's own writes.
+ * Toggle and edit: shown at once in every cached view, rolled back (only the fields changed) if
+ * the server refuses. If-Match is the version of `task` the user changed (after a 412, the one
+ * they were shown), moved forward only past this tab's own writes. A task that left the shown
+ * view (ticked under Active) is found through `optimistic`, the version the change made.
  */
 export function useUpdateTask({ onNotice, onConflict }: ChangeReports) {
   const api = useTaskApi();
@@ -101,37 +85,39 @@ export function useUpdateTask({ onNotice, onConflict }: ChangeReports) {
     scope: changeScope,
     mutationFn: ({ task, changes }: { task: Task; changes: TaskPatchInput }) => api.update(matchVersion(client, task), changes),
     onMutate: async ({ task, changes }) => {
-      await client.cancelQueries({ queryKey: tasksKey });
-      const before = client.getQueryData<TaskList>(tasksKey)?.tasks.find((item) => item.id === task.id) ?? task;
-      client.setQueryData<TaskList>(tasksKey, (list) => list && patchTask(list, task.id, changes));
-      return { before };
+      await cancelReads(client);
+      const before = cachedTask(client, task.id) ?? task;
+      const optimistic = patched(before, changes);
+      applyToCache(client, before, optimistic);
+      return { before, optimistic };
     },
     onError: (error, { task, changes }, context) => {
       const before = context?.before ?? task;
+      const current = cachedTask(client, task.id) ?? context?.optimistic ?? task;
       const newer = newerVersion(error);
       if (newer) {
         // Changed in another tab or device meanwhile: nothing is overwritten; the newer version is
         // shown, and the user chooses whether their change goes on top of it.
-        client.setQueryData<TaskList>(tasksKey, (list) => list && replaceTask(list, newer));
+        applyToCache(client, current, newer);
         const conflict = updateConflict(newer, changes);
         if (conflict) onConflict(conflict);
         else onNotice(`“${newer.title}” was changed elsewhere, and already has your change.`);
         return;
       }
-      client.setQueryData<TaskList>(tasksKey, (list) => list && revertTask(list, before, changes));
+      applyToCache(client, current, reverted(current, before, changes));
       onNotice(`${changeLabel(changes, before.title)}: ${describeError(error)} The change was undone.`);
     },
-    onSuccess: (saved) => {
+    onSuccess: (saved, { task }, context) => {
       writtenHere(client).add(etagOf(saved));
-      // With other changes still in flight, their optimistic state stays until the final read.
-      if (lastChangeInFlight(client)) client.setQueryData<TaskList>(tasksKey, (list) => list && replaceTask(list, saved));
-      else client.setQueryData<TaskList>(tasksKey, (list) => list && stampVersion(list, saved));
+      const current = cachedTask(client, task.id) ?? context.optimistic;
+      // With other changes still in flight, their optimistic fields stay; only the version moves.
+      applyToCache(client, current, lastChangeInFlight(client) ? saved : { ...current, updated_at: saved.updated_at });
     },
     onSettled: () => settle(client),
   });
 }
 
-/** Delete: the task leaves the list at once and comes back if the server refuses. If-Match as for update. */
+/** Delete: the task leaves every view at once and comes back if the server refuses. If-Match as for update. */
 export function useDeleteTask({ onNotice, onConflict }: ChangeReports) {
   const api = useTaskApi();
   const client = useQueryClient();
@@ -140,12 +126,14 @@ export function useDeleteTask({ onNotice, onConflict }: ChangeReports) {
     scope: changeScope,
     mutationFn: ({ task }: { task: Task }) => api.remove(matchVersion(client, task)),
     onMutate: async ({ task }) => {
-      await client.cancelQueries({ queryKey: tasksKey });
-      client.setQueryData<TaskList>(tasksKey, (list) => list && removeTask(list, task.id));
+      await cancelReads(client);
+      const before = cachedTask(client, task.id) ?? task;
+      applyToCache(client, before, undefined);
+      return { before };
     },
-    onError: (error, { task }) => {
+    onError: (error, { task }, context) => {
       const newer = newerVersion(error);
-      client.setQueryData<TaskList>(tasksKey, (list) => list && insertTask(list, newer ?? task));
+      applyToCache(client, undefined, newer ?? context?.before ?? task);
       if (newer) onConflict({ kind: "delete", theirs: newer });
       else onNotice(`Couldn't delete “${task.title}”: ${describeError(error)} It is back in your list.`);
     },

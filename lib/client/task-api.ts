@@ -1,10 +1,13 @@
 import { ApiError, errorFromResponse } from "@/lib/client/api-error";
 import type { TokenStore } from "@/lib/client/token-store";
-import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
+import type { TaskCreateInput, TaskListQueryInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
+
+/** The list's query parameters; those left out take the API's defaults. */
+export type TaskListParams = Partial<TaskListQueryInput>;
 
 export interface TaskApi {
-  /** Every task: the pages of the list, followed to the end. */
-  list(): Promise<TaskListResponseBody>;
+  /** One page of the list: a filter, search and sort, `limit` tasks from `cursor` on. */
+  list(params?: TaskListParams): Promise<TaskListResponseBody>;
   /** With an Idempotency-Key, so a repeated create (double click, retry) never makes two tasks. */
   create(input: TaskCreateInput, idempotencyKey?: string): Promise<TaskResponseBody>;
   /** Conditional on the version the user saw (If-Match): a change made elsewhere meanwhile is a 412, never overwritten. */
@@ -17,7 +20,16 @@ export function etagOf(task: TaskResponseBody): string {
   return `"${task.id}.${Date.parse(task.updated_at)}"`;
 }
 
-const PAGE = 500;
+/** `?complete=…&q=…` in a fixed order, leaving out what is not given. */
+export function listSearch(params: TaskListParams): string {
+  const search = new URLSearchParams();
+  for (const name of ["complete", "q", "sort", "order", "limit", "cursor"] as const) {
+    const value = params[name];
+    if (value !== undefined && value !== "") search.set(name, String(value));
+  }
+  const query = search.toString();
+  return query ? `?${query}` : "";
+}
 
 interface TaskApiOptions {
   userId: string;
@@ -69,15 +81,8 @@ export function createTaskApi({ userId, tokens, fetch: customFetch }: TaskApiOpt
   }
 
   return {
-    async list() {
-      const first = await json<TaskListResponseBody>(await send("GET", `${base}?limit=${PAGE}`));
-      const tasks = [...first.tasks];
-      for (let cursor = first.next_cursor; cursor; ) {
-        const page = await json<TaskListResponseBody>(await send("GET", `${base}?limit=${PAGE}&cursor=${encodeURIComponent(cursor)}`));
-        tasks.push(...page.tasks);
-        cursor = page.next_cursor;
-      }
-      return { tasks, count: tasks.length, next_cursor: null };
+    async list(params = {}) {
+      return json<TaskListResponseBody>(await send("GET", `${base}${listSearch(params)}`));
     },
     async create(input, idempotencyKey = crypto.randomUUID()) {
       return json<TaskResponseBody>(await send("POST", base, input, { "idempotency-key": idempotencyKey }));

@@ -5,3 +5,5 @@
  */
 export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 1000;
+/** The longest search (`q`) the list accepts. */
+export const QUERY_MAX = 200;

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { DESCRIPTION_MAX, TITLE_MAX } from "./limits";
+import { DESCRIPTION_MAX, QUERY_MAX, TITLE_MAX } from "./limits";
 
 /**
  * The task API's contract: request validation, response shapes, the OpenAPI document and the
  * UI's forms all come from these schemas. Never imports db/ or anything server-only.
  */
 
-export { DESCRIPTION_MAX, TITLE_MAX };
+export { DESCRIPTION_MAX, QUERY_MAX, TITLE_MAX };
 
 /** The largest task id: 2^53 - 1, where the `bigint` sequence stops, so ids are exact JSON numbers. */
 export const TASK_ID_MAX = Number.MAX_SAFE_INTEGER;
@@ -68,7 +68,6 @@ export const TaskListResponse = z.strictObject({
 
 export const LIST_LIMIT_DEFAULT = 100;
 export const LIST_LIMIT_MAX = 500;
-export const QUERY_MAX = 200;
 
 /**
  * A decimal integer in a path or query string: digits only (no sign, exponent or spaces), checked

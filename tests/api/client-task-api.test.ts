@@ -91,14 +91,31 @@ describe("browser task client against the API", () => {
     expect(keys).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
   });
 
-  it("the list follows next_cursor to the end", async () => {
+  it("the list reads one page of a view (filter, search, sort); next_cursor reads the next", async () => {
     const carol = await signUp("Carol");
-    await seedTasks(carol.id, 1_050);
+    await seedTasks(carol.id, 250, { completeEvery: 5 });
     const { api, fetch } = clientFor(carol);
-    const list = await api.list();
-    expect(list.count).toBe(1_050);
-    expect(new Set(list.tasks.map((task) => task.id)).size).toBe(1_050);
-    expect(fetch.mock.calls.filter(([url]) => String(url).startsWith(`/api/${carol.id}/tasks`))).toHaveLength(3);
+    const listCalls = () => fetch.mock.calls.map(([url]) => String(url)).filter((url) => url.startsWith(`/api/${carol.id}/tasks`));
+
+    const first = await api.list({ complete: false, q: "task 01", sort: "title", order: "asc", limit: 40 });
+    expect(first.count).toBe(80);
+    expect(first.tasks).toHaveLength(40);
+    expect(first.tasks.every((task) => !task.complete && task.title.startsWith("task 01"))).toBe(true);
+    expect(first.tasks[0]!.title).toBe("task 0101");
+    const second = await api.list({ complete: false, q: "task 01", sort: "title", order: "asc", limit: 40, cursor: first.next_cursor! });
+    expect(second.tasks[0]!.title).toBe("task 0151");
+    expect(second.next_cursor).toBeNull();
+    expect(listCalls()).toEqual([
+      `/api/${carol.id}/tasks?complete=false&q=task+01&sort=title&order=asc&limit=40`,
+      `/api/${carol.id}/tasks?complete=false&q=task+01&sort=title&order=asc&limit=40&cursor=${encodeURIComponent(first.next_cursor!)}`,
+    ]);
+
+    // Nothing given: the API's defaults (newest first, 100 a page), one request.
+    const plain = await api.list();
+    expect(plain).toMatchObject({ count: 250 });
+    expect(plain.tasks).toHaveLength(100);
+    expect(plain.tasks[0]!.title).toBe("task 0250");
+    expect(listCalls().at(-1)).toBe(`/api/${carol.id}/tasks`);
   });
 
   it("the API's 422 reaches the caller with its detail and per-field messages", async () => {

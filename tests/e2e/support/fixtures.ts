@@ -4,8 +4,9 @@ import { test as base, expect, type APIRequestContext, type Browser, type Browse
 /**
  * Shared helpers for the browser tests. Better Auth limits sign-in and sign-up to 3 requests per
  * path and IP until 10 s pass without one, in production, which is what these tests run against.
- * So the whole suite makes at most 3 sign-ups (this file's shared account, and the two users of
- * the journey) and 2 sign-ins; the other tests reuse the shared account's session cookie.
+ * So the whole suite makes at most 4 sign-ups (this file's shared account, the two users of the
+ * journey, and the 5,000-task user of the scale test, which waits out a 429) and 2 sign-ins; the
+ * other tests reuse the shared account's session cookie.
  */
 
 export const PASSWORD = "correct-horse-battery";
@@ -41,6 +42,8 @@ export async function apiSession(request: APIRequestContext) {
   const tasksUrl = `/api/${encodeURIComponent(userId)}/tasks`;
   return {
     userId,
+    headers,
+    tasksUrl,
     async create(title: string, description?: string) {
       const response = await request.post(tasksUrl, { headers, data: description ? { title, description } : { title } });
       expect(response.status()).toBe(201);
@@ -69,6 +72,14 @@ export async function apiSession(request: APIRequestContext) {
   };
 }
 
+/** A new account, signed up through the API; `request` keeps its session cookie. */
+export async function signUpThroughApi(request: APIRequestContext, name: string, label: string): Promise<Account> {
+  const account = { name, email: uniqueEmail(label), password: PASSWORD };
+  const response = await postAuth(request, "/api/auth/sign-up/email", account);
+  expect(response.status(), await response.text()).toBe(200);
+  return { ...account, storageState: await request.storageState() };
+}
+
 type ContextOptions = NonNullable<Parameters<Browser["newContext"]>[0]>;
 
 export const test = base.extend<{ openPage: (options?: ContextOptions & { signedIn?: boolean }) => Promise<Page> }, { account: Account }>({
@@ -76,10 +87,7 @@ export const test = base.extend<{ openPage: (options?: ContextOptions & { signed
   account: [
     async ({ playwright }, provide, workerInfo) => {
       const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
-      const account = { name: "Casey Shared", email: uniqueEmail("shared"), password: PASSWORD };
-      const response = await postAuth(request, "/api/auth/sign-up/email", account);
-      expect(response.status(), await response.text()).toBe(200);
-      await provide({ ...account, storageState: await request.storageState() });
+      await provide(await signUpThroughApi(request, "Casey Shared", "shared"));
       await request.dispose();
     },
     { scope: "worker" },

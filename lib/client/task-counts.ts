@@ -1,0 +1,34 @@
+import type { TaskFilter } from "@/lib/client/task-view";
+import type { TaskResponseBody } from "@/lib/tasks/schema";
+
+/** How many tasks each filter holds (within the current search, if any). */
+export interface TaskCounts {
+  all: number;
+  active: number;
+  completed: number;
+}
+
+/**
+ * The one other filter whose count (with `limit=1`) completes the picture: the shown list's
+ * `count` gives one number, and all = active + completed gives the third.
+ */
+export function companionFilter(shown: TaskFilter): Exclude<TaskFilter, "all"> {
+  return shown === "completed" ? "active" : "completed";
+}
+
+/** The three counts from the shown list's `count` and its companion filter's. */
+export function combineCounts(shown: TaskFilter, shownCount: number, companionCount: number): TaskCounts {
+  if (shown === "all") return { all: shownCount, active: Math.max(0, shownCount - companionCount), completed: companionCount };
+  if (shown === "active") return { all: shownCount + companionCount, active: shownCount, completed: companionCount };
+  return { all: shownCount + companionCount, active: companionCount, completed: shownCount };
+}
+
+/** When every task of the unfiltered view is loaded, the counts need no request. */
+export function countsOfLoaded(total: number, tasks: readonly TaskResponseBody[]): TaskCounts {
+  const completed = tasks.filter((task) => task.complete).length;
+  return { all: total, active: Math.max(0, total - completed), completed };
+}
+
+export function sameCounts(a: TaskCounts, b: TaskCounts): boolean {
+  return a.all === b.all && a.active === b.active && a.completed === b.completed;
+}
