@@ -34,7 +34,10 @@ function isJsonMediaType(contentType: string | null): boolean {
   return mediaType === "application/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);
 }
 
-/** Zod issues as `{loc, msg}` entries; an unknown key gets an entry of its own, naming it. */
+/**
+ * Zod issues as `{loc, msg}` entries; an unknown key gets an entry of its own, naming it. A
+ * missing field is "… is required": parse with `reportInput: true`, or every wrong type reads so.
+ */
 export function toFieldErrors(error: z.ZodError, root: "body" | "path" | "query"): FieldError[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
@@ -70,7 +73,7 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   } catch {
     throw badRequest(400, "Request body is not valid JSON.");
   }
-  const result = schema.safeParse(json);
+  const result = schema.safeParse(json, { reportInput: true });
   if (!result.success) throw validationFailed(toFieldErrors(result.error, "body"));
   return result.data;
 }
