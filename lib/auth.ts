@@ -1,4 +1,5 @@
 import "server-only";
+import { oauthProvider } from "@better-auth/oauth-provider";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins";
@@ -8,6 +9,9 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { env } from "@/lib/env";
 import { jwtSettings } from "@/lib/jwt-settings";
+import { mcpSettings } from "@/lib/mcp/settings";
+import { oauthHooks } from "@/lib/oauth/hooks";
+import { CONSENT_PAGE } from "@/lib/oauth/pages";
 
 function createAuth() {
   return betterAuth({
@@ -22,6 +26,7 @@ function createAuth() {
     rateLimit: { enabled: env.authRateLimit, storage: "database", window: 60, max: 100 },
     // Those limits count per client address, taken from X-Forwarded-For (see env.trustedProxies).
     advanced: { ipAddress: { trustedProxies: env.trustedProxies } },
+    hooks: oauthHooks,
     plugins: [
       jwt({
         jwks: { keyPairConfig: { alg: jwtSettings.algorithm, crv: "Ed25519" } },
@@ -32,6 +37,21 @@ function createAuth() {
           // The plugin's default payload is the whole user record; the API needs only these.
           definePayload: ({ user }) => ({ user_id: user.id, email: user.email }),
         },
+      }),
+      // OAuth 2.1 for MCP clients (lib/mcp/): authorization code + PKCE, dynamic registration,
+      // JWT access tokens for the MCP endpoint only (its URL is the one valid audience). Sign-in
+      // leads back to the authorization (lib/oauth/resume.ts), then to the consent page.
+      oauthProvider({
+        loginPage: "/sign-in",
+        consentPage: CONSENT_PAGE,
+        scopes: [...mcpSettings.scopes, mcpSettings.offlineScope],
+        validAudiences: [mcpSettings.resource],
+        grantTypes: ["authorization_code", "refresh_token"],
+        allowDynamicClientRegistration: true,
+        allowUnauthenticatedClientRegistration: true,
+        accessTokenExpiresIn: jwtSettings.ttlSeconds,
+        // Served by app/.well-known/oauth-authorization-server/api/auth/route.ts.
+        silenceWarnings: { oauthAuthServerConfig: true },
       }),
     ],
   });

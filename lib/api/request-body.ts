@@ -8,8 +8,11 @@ function badRequest(status: 400 | 413 | 415, message: string): AppError {
   return new AppError("VALIDATION_ERROR", message, { status });
 }
 
-/** Reads the body as bytes, stopping as soon as it passes the limit (a huge body is not buffered). */
-async function readLimited(request: Request): Promise<Uint8Array> {
+/**
+ * Reads the body as bytes, stopping as soon as it passes the limit (a huge body is not
+ * buffered): 413 VALIDATION_ERROR beyond MAX_BODY_BYTES.
+ */
+export async function readLimited(request: Request): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw badRequest(413, `Request body must be at most ${MAX_BODY_BYTES} bytes.`);
   if (!request.body) return new Uint8Array();
@@ -29,6 +32,12 @@ async function readLimited(request: Request): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** The request with its body read (at most MAX_BODY_BYTES, 413 beyond), for a handler that reads it itself. */
+export async function bufferedRequest(request: Request): Promise<Request> {
+  const body = await readLimited(request);
+  return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
+}
+
 function isJsonMediaType(contentType: string | null): boolean {
   const mediaType = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
   return mediaType === "application/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);
@@ -38,7 +47,7 @@ function isJsonMediaType(contentType: string | null): boolean {
  * Zod issues as `{loc, msg}` entries; an unknown key gets an entry of its own, naming it. A
  * missing field is "… is required": parse with `reportInput: true`, or every wrong type reads so.
  */
-export function toFieldErrors(error: z.ZodError, root: "body" | "path" | "query"): FieldError[] {
+export function toFieldErrors(error: z.ZodError, root: "body" | "path" | "query" | "arguments"): FieldError[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({

@@ -1,5 +1,6 @@
 import { withErrorEnvelope } from "@/lib/api/auth-errors";
 import { hasForeignOrigin } from "@/lib/api/origin";
+import { bufferedRequest } from "@/lib/api/request-body";
 import { apiRoute } from "@/lib/api/route";
 import { getAuth } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
@@ -167,12 +168,14 @@ const read = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) =>
 
 // Better Auth checks the Origin of requests that carry its cookies; a sign-up or sign-in has
 // none yet, so a foreign page could post one (login CSRF). Every write is checked here first,
-// and refused with Better Auth's own fields too (its client library reads `code`).
-const write = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) => {
+// and refused with Better Auth's own fields too (its client library reads `code`). The OAuth
+// endpoints (anyone may register a client) take bodies of at most 64 KiB.
+const write = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request, { all }) => {
   if (hasForeignOrigin(request)) {
     throw new AppError("AUTH_FORBIDDEN", "Invalid origin", { extra: { code: "INVALID_ORIGIN", message: "Invalid origin" } });
   }
-  return withErrorEnvelope(await getAuth().handler(request));
+  const capped = all[0] === "oauth2" ? await bufferedRequest(request) : request;
+  return withErrorEnvelope(await getAuth().handler(capped));
 });
 
 export { read as GET, write as POST };
