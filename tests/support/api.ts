@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import * as authRoute from "@/app/api/auth/[...all]/route";
 import * as taskRoute from "@/app/api/[user_id]/tasks/[task_id]/route";
 import * as tasksRoute from "@/app/api/[user_id]/tasks/route";
+import * as authServerMetadataRoute from "@/app/.well-known/oauth-authorization-server/api/auth/route";
+import * as resourceMetadataRoute from "@/app/.well-known/oauth-protected-resource/api/mcp/route";
+import * as mcpRoute from "@/app/api/mcp/route";
 import * as healthRoute from "@/app/health/route";
 import { assertMatchesContract } from "./contract";
 
@@ -23,7 +26,19 @@ function route(path: string): { module: Record<string, unknown>; params: Record<
   match = /^\/api\/auth\/(.+)$/.exec(pathname);
   if (match) return { module: authRoute, params: { all: match[1]!.split("/") } };
   if (pathname === "/health") return { module: healthRoute, params: {} };
+  if (pathname === "/api/mcp") return { module: mcpRoute, params: {} };
+  if (pathname === "/.well-known/oauth-protected-resource/api/mcp") return { module: resourceMetadataRoute, params: {} };
+  if (pathname === "/.well-known/oauth-authorization-server/api/auth") return { module: authServerMetadataRoute, params: {} };
   throw new Error(`No route for ${path}`);
+}
+
+/** One request through the route handler Next would pick, in-process (no contract check). */
+export async function dispatch(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const { module, params } = route(url.pathname);
+  const handler = module[request.method] as Handler | undefined;
+  if (!handler) return new Response(null, { status: 405 });
+  return handler(request, { params: Promise.resolve(params) });
 }
 
 export interface ApiResponse<T = unknown> {
