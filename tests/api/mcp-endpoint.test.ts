@@ -74,12 +74,14 @@ describe("POST /api/mcp – the protocol", () => {
     expect(reply.result).toMatchObject({ isError: true, structuredContent: { error_code: "VALIDATION_ERROR" } });
   });
 
-  it("400 parse error for a body that is not JSON; 415 for one that is not declared JSON", async () => {
+  it("400 parse error for a body that is not JSON; 415 for one that is not declared JSON; 406 for a client that accepts no event stream", async () => {
     const broken = await post("{not json");
     expect(broken.status).toBe(400);
     expect((await broken.json()).error.code).toBe(-32700);
     const text = await post(initialize(), { "content-type": "text/plain" });
     expect(text.status).toBe(415);
+    const jsonOnly = await post(initialize(), { accept: "application/json" });
+    expect(jsonOnly.status).toBe(406);
   });
 
   it("GET and DELETE – 405: there are no sessions to stream or end", async () => {
