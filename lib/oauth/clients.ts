@@ -49,3 +49,17 @@ export async function pruneUnusedClients(): Promise<void> {
     throw databaseError(error);
   }
 }
+
+/**
+ * Refresh tokens rotate on every use, and the plugin keeps the spent ones (to spot a replayed
+ * token) until they expire; it never deletes them. After each token request the client's expired
+ * ones go, so a connection holds at most one refresh lifetime's worth.
+ */
+export async function pruneExpiredRefreshTokens(clientId: string): Promise<void> {
+  const db = getDb();
+  try {
+    await db.delete(oauthRefreshToken).where(and(eq(oauthRefreshToken.clientId, clientId), lt(oauthRefreshToken.expiresAt, sql`now()`)));
+  } catch (error) {
+    throw databaseError(error);
+  }
+}

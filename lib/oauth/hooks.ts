@@ -1,7 +1,8 @@
 import "server-only";
 import { createAuthMiddleware } from "better-auth/api";
+import { logger } from "@/lib/logger";
 import { mcpSettings } from "@/lib/mcp/settings";
-import { pruneUnusedClients } from "@/lib/oauth/clients";
+import { pruneExpiredRefreshTokens, pruneUnusedClients } from "@/lib/oauth/clients";
 
 /** Better Auth hooks around the OAuth provider's endpoints (lib/auth.ts). */
 export const oauthHooks = {
@@ -12,7 +13,15 @@ export const oauthHooks = {
       return { context: { body: { ...ctx.body, resource: mcpSettings.resource } } };
     }
   }),
+  // Lazy clean-up where the rows are made, so nothing anonymous (registrations) or routine (token
+  // rotation) piles up. Best effort: the answer (a client, a token) has been made already.
   after: createAuthMiddleware(async (ctx) => {
-    if (ctx.path === "/oauth2/register") await pruneUnusedClients();
+    const cleanUp =
+      ctx.path === "/oauth2/register"
+        ? pruneUnusedClients()
+        : ctx.path === "/oauth2/token" && typeof ctx.body?.client_id === "string"
+          ? pruneExpiredRefreshTokens(ctx.body.client_id)
+          : undefined;
+    await cleanUp?.catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, "OAuth clean-up failed"));
   }),
 };

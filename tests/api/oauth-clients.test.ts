@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
-import { oauthClient, oauthConsent } from "@/db/schema";
+import { oauthClient, oauthConsent, oauthRefreshToken } from "@/db/schema";
+import { mcpSettings } from "@/lib/mcp/settings";
 import { listConnections, revokeConnection } from "@/lib/oauth/connections";
 import { findPublicClient } from "@/lib/oauth/clients";
 import { ORIGIN, signUp } from "../support/api";
@@ -52,6 +53,28 @@ describe("POST /api/auth/oauth2/register – dynamic client registration", () =>
     expect((await register({ client_name: "Trigger", redirect_uris: ["http://127.0.0.1:1/cb"] })).status).toBe(200);
     const left = await getDb().select({ clientId: oauthClient.clientId }).from(oauthClient).where(inArray(oauthClient.clientId, [unused, recent, connected]));
     expect(left.map((row) => row.clientId).sort()).toEqual([recent, connected].sort());
+  });
+});
+
+describe("POST /api/auth/oauth2/token – refresh tokens", () => {
+  it("rotate on use, and a client's expired ones are deleted at its next token request", async () => {
+    const user = await signUp();
+    const { assistant } = await connect(user);
+    const clientId = assistant.client!.client_id;
+    const expired = randomUUID();
+    await getDb()
+      .insert(oauthRefreshToken)
+      .values({ id: expired, token: `expired-${expired}`, clientId, userId: user.id, scopes: ["tasks:read"], createdAt: new Date(0), expiresAt: new Date(1000) });
+    const refresh = await fetchApp(`${ORIGIN}/api/auth/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: assistant.stored!.refresh_token!, client_id: clientId, resource: mcpSettings.resource }),
+    });
+    expect(refresh.status).toBe(200);
+    const rows = await getDb().select({ id: oauthRefreshToken.id, revoked: oauthRefreshToken.revoked }).from(oauthRefreshToken).where(eq(oauthRefreshToken.clientId, clientId));
+    expect(rows.map((row) => row.id)).not.toContain(expired);
+    // The spent token stays (revoked) so that a replay of it is recognised; the new one is live.
+    expect(rows.map((row) => row.revoked === null).sort()).toEqual([false, true]);
   });
 });
 
