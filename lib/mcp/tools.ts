@@ -144,7 +144,7 @@ function advertised(schema: z.ZodType): StandardSchemaWithJSON {
 
 function forbidden(scope: TaskScope): AppError {
   return scope === TASK_SCOPES.write
-    ? new AppError("AUTH_FORBIDDEN", "This connection may only read tasks: disconnect the app and connect it again, allowing it to change tasks (scope tasks:write).")
+    ? new AppError("AUTH_FORBIDDEN", "This connection may only read tasks: its app asked for tasks:read. Changing tasks needs a connection with tasks:write.")
     : new AppError("AUTH_FORBIDDEN", "This connection may not read tasks (scope tasks:read).");
 }
 
