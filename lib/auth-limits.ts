@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { APIError, isAPIError } from "better-auth/api";
+import type { AuthHooks } from "@/lib/auth-hooks";
 import { countInWindow, forgetWindow, pruneEndedWindows } from "@/lib/api/rate-limit";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -68,16 +69,18 @@ async function countSignUp(): Promise<void> {
   }
 }
 
-export const accountLimitHooks = {
-  before: createAuthMiddleware(async (ctx) => {
+export const accountLimitHooks: AuthHooks = {
+  before: async (ctx) => {
     if (ctx.path === SIGN_UP) await countSignUp();
     const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : undefined;
     if (email !== undefined) await countSignInAttempt(email);
-  }),
-  after: createAuthMiddleware(async (ctx) => {
+    return undefined;
+  },
+  after: async (ctx) => {
     const email = ctx.path === SIGN_IN ? emailOf(ctx.body) : undefined;
     if (email === undefined || isAPIError(ctx.context.returned)) return;
     // Signed in: the session exists whatever happens here, so a failure only leaves the count.
     await forgetWindow(signInKey(email)).catch((error: unknown) => logger.warn({ err: String(error) }, "resetting sign-in failures failed"));
-  }),
+    return undefined;
+  },
 };

@@ -1,15 +1,20 @@
 import "server-only";
+import { oauthProvider } from "@better-auth/oauth-provider";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins";
 import { getDb } from "@/db/index";
 import * as schema from "@/db/schema";
+import { combineHooks } from "@/lib/auth-hooks";
 import { accountLimitHooks } from "@/lib/auth-limits";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { clientAddressOptions } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { jwtSettings } from "@/lib/jwt-settings";
+import { mcpSettings } from "@/lib/mcp/settings";
+import { oauthHooks } from "@/lib/oauth/hooks";
+import { CONSENT_PAGE } from "@/lib/oauth/pages";
 
 function createAuth() {
   return betterAuth({
@@ -24,8 +29,9 @@ function createAuth() {
     rateLimit: { enabled: env.authRateLimit, storage: "database", window: 60, max: 100 },
     // Those limits count per client address, where one can be trusted (lib/client-address.ts).
     advanced: { ipAddress: clientAddressOptions(env) },
-    // Per account and for all clients together: failed sign-ins, new accounts.
-    hooks: accountLimitHooks,
+    // Per account and for all clients together (failed sign-ins, new accounts); the OAuth
+    // provider's token requests and clean-up.
+    hooks: combineHooks(accountLimitHooks, oauthHooks),
     plugins: [
       jwt({
         // A retired key stays published as long as lib/api/access-token.ts accepts its tokens.
@@ -37,6 +43,21 @@ function createAuth() {
           // The plugin's default payload is the whole user record; the API needs only these.
           definePayload: ({ user }) => ({ user_id: user.id, email: user.email }),
         },
+      }),
+      // OAuth 2.1 for MCP clients (lib/mcp/): authorization code + PKCE, dynamic registration,
+      // JWT access tokens for the MCP endpoint only (its URL is the one valid audience). Sign-in
+      // leads back to the authorization (lib/oauth/resume.ts), then to the consent page.
+      oauthProvider({
+        loginPage: "/sign-in",
+        consentPage: CONSENT_PAGE,
+        scopes: [...mcpSettings.scopes, mcpSettings.offlineScope],
+        validAudiences: [mcpSettings.resource],
+        grantTypes: ["authorization_code", "refresh_token"],
+        allowDynamicClientRegistration: true,
+        allowUnauthenticatedClientRegistration: true,
+        accessTokenExpiresIn: jwtSettings.ttlSeconds,
+        // Served by app/.well-known/oauth-authorization-server/api/auth/route.ts.
+        silenceWarnings: { oauthAuthServerConfig: true },
       }),
     ],
   });

@@ -4,8 +4,10 @@ import { env } from "@/lib/env";
 // they are checked (lib/api/access-token.ts), so the two cannot disagree.
 export const jwtSettings = {
   algorithm: "EdDSA",
-  // The deployment's own URL (see lib/env.ts): tokens of one deployment fail on another.
-  issuer: env.tokenIssuer,
+  // Better Auth at the deployment's own URL (see lib/env.ts): tokens of one deployment fail on
+  // another. It is also the OAuth authorization server's issuer (MCP clients discover it).
+  issuer: `${env.tokenIssuer}/api/auth`,
+  // The REST API's tokens name the deployment; the MCP endpoint's name itself (lib/mcp/settings.ts).
   audience: env.tokenIssuer,
   ttlSeconds: env.jwtTtlSeconds,
   /**

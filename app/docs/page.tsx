@@ -13,8 +13,8 @@ export default function DocsPage() {
     <main className={styles.wide}>
       <header className={styles.header}>
         <h1>todo-next API</h1>
-        <nav aria-label="Other formats">
-          <Link href="/redoc">ReDoc</Link> · <a href="/api/openapi.json">openapi.json</a>
+        <nav aria-label="More documentation">
+          <Link href="/redoc">ReDoc</Link> · <a href="/api/openapi.json">openapi.json</a> · <Link href="/docs/mcp">AI assistants (MCP)</Link>
         </nav>
       </header>
       <SwaggerDocs />

@@ -7,8 +7,9 @@
  * what the comparison measures.
  *
  * Run by bench/run.ts as `node --import tsx bench/bare/server.ts` with DATABASE_URL, PORT,
- * JWT_ISSUER (also the audience), TRUSTED_ORIGINS (comma-separated), POOL_MAX and LIST_PAGE_SIZE
- * (0: the whole list, the issue-2 contract; N: the issue-6 default page with `next_cursor`).
+ * JWT_AUDIENCE (the app's origin; tokens are issued by it + /api/auth), TRUSTED_ORIGINS
+ * (comma-separated), POOL_MAX and LIST_PAGE_SIZE (0: the whole list, the issue-2 contract; N: the
+ * issue-6 default page with `next_cursor`).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -18,7 +19,7 @@ import { HttpError, readTaskBody, type Fields } from "./body";
 
 const config = {
   port: Number(process.env.PORT ?? 3301),
-  issuer: process.env.JWT_ISSUER ?? "http://127.0.0.1:3300",
+  audience: process.env.JWT_AUDIENCE ?? "http://127.0.0.1:3300",
   origins: new Set((process.env.TRUSTED_ORIGINS ?? "").split(",").filter(Boolean)),
   pageSize: Number(process.env.LIST_PAGE_SIZE ?? 0),
 };
@@ -91,8 +92,8 @@ async function authenticate(request: IncomingMessage, pathUser: string): Promise
   try {
     const { payload } = await jwtVerify(token, keyFor, {
       algorithms: ["EdDSA"],
-      issuer: config.issuer,
-      audience: config.issuer,
+      issuer: `${config.audience}/api/auth`,
+      audience: config.audience,
       requiredClaims: ["sub", "exp"],
     });
     sub = payload.sub;

@@ -76,7 +76,7 @@ export function startBare(options: ServerOptions & { issuerPort: number; listPag
     NODE_ENV: "production",
     PORT: String(options.port),
     DATABASE_URL: options.databaseUrl,
-    JWT_ISSUER: origin,
+    JWT_AUDIENCE: origin,
     TRUSTED_ORIGINS: [origin, `http://localhost:${options.issuerPort}`].join(","),
     POOL_MAX: process.env.BENCH_POOL_MAX ?? "10",
     LIST_PAGE_SIZE: String(options.listPageSize),

@@ -8,6 +8,7 @@ import { authClient } from "@/lib/auth-client";
 import { describeAuthError, validateForm, type FieldMessages } from "@/lib/client/form-errors";
 import styles from "./auth.module.css";
 import { focusFirstInvalid } from "./focus-first-invalid";
+import { goNext } from "./go-next";
 
 /** Email and password; on success, back to where the visitor was going (`next`). */
 export function SignInForm({ next }: { next: string }) {
@@ -39,7 +40,7 @@ export function SignInForm({ next }: { next: string }) {
       setPending(false);
       return;
     }
-    router.replace(next);
+    goNext(next, (href) => router.replace(href));
   }
 
   return (

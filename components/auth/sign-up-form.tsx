@@ -8,6 +8,7 @@ import { authClient } from "@/lib/auth-client";
 import { describeAuthError, validateForm, type FieldMessages } from "@/lib/client/form-errors";
 import styles from "./auth.module.css";
 import { focusFirstInvalid } from "./focus-first-invalid";
+import { goNext } from "./go-next";
 
 /** Name, email, password and its confirmation; a new account is signed in straight away. */
 export function SignUpForm({ next }: { next: string }) {
@@ -42,7 +43,7 @@ export function SignUpForm({ next }: { next: string }) {
       setPending(false);
       return;
     }
-    router.replace(next);
+    goNext(next, (href) => router.replace(href));
   }
 
   return (

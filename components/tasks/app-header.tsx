@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { CONNECTED_APPS_PAGE } from "@/lib/oauth/pages";
 import type { SessionUser } from "@/lib/session";
 import styles from "./tasks.module.css";
 
@@ -40,6 +41,9 @@ export function AppHeader({ user, onSignedOut }: { user: SessionUser; onSignedOu
             <span className="visually-hidden">Signed in as </span>
             <span title={user.email}>{user.name || user.email}</span>
           </span>
+          <Link href={CONNECTED_APPS_PAGE} className={styles.headerLink} prefetch={false}>
+            Connected apps
+          </Link>
           <button type="button" className="button button-secondary" onClick={signOut} disabled={state === "pending"}>
             {state === "pending" ? "Signing out…" : "Sign out"}
           </button>

@@ -1,12 +1,13 @@
 import "server-only";
-import { errors as joseErrors, jwtVerify, type JWTHeaderParameters } from "jose";
+import { errors as joseErrors, jwtVerify, type JWTHeaderParameters, type JWTPayload } from "jose";
 import { clearSigningKeys, isCurrent, signingKey, type KeyEntry } from "@/lib/api/signing-keys";
 import { AppError } from "@/lib/errors";
 import { jwtSettings } from "@/lib/jwt-settings";
 
 /**
- * Verifies the API's Bearer tokens against the signing keys Better Auth keeps in the `jwks`
- * table (lib/api/signing-keys.ts). A retired key (its `expires_at` set) still verifies the
+ * Verifies the Bearer tokens of the REST API and of the MCP endpoint (the same issuer and keys,
+ * each its own audience) against the signing keys Better Auth keeps in the `jwks` table
+ * (lib/api/signing-keys.ts). A retired key (its `expires_at` set) still verifies the
  * tokens it signed while they can still be alive (JWT_TTL_SECONDS + a minute), no longer.
  */
 
@@ -14,19 +15,22 @@ import { jwtSettings } from "@/lib/jwt-settings";
  * Tokens that passed every check, so the next request with the same token (a client sends one
  * token for its whole lifetime) skips the signature check: under load that check (jose's async
  * WebCrypto path) was the costliest step of a task request. A remembered token is exactly the
- * bytes that were verified, so algorithm, signature, iss, aud and sub cannot have changed; what
- * can change is checked on every use: `exp` against the clock, and the key entry that verified
- * it, which must be within its 5-minute re-check interval and not retired (a key is only ever
- * re-read, replaced or dropped once its entry is past that interval, so a remembered token
- * never outlives a key's removal by more than the key cache itself does; clearKeyCache() forgets
- * both). Tokens with `nbf` are never remembered (Better Auth sets none), so no time-dependent
- * claim goes unchecked.
+ * bytes that were verified for the same audience, so algorithm, signature and every claim (iss,
+ * aud, sub, …) cannot have changed; what can change is checked on every use: `exp` against the
+ * clock, and the key entry that verified it, which must be within its 5-minute re-check interval
+ * and not retired (a key is only ever re-read, replaced or dropped once its entry is past that
+ * interval, so a remembered token never outlives a key's removal by more than the key cache
+ * itself does; clearKeyCache() forgets both). Tokens with `nbf` are never remembered (Better Auth
+ * sets none), so no time-dependent claim goes unchecked.
  */
 interface VerifiedToken {
-  sub: string;
-  exp: number;
+  claims: VerifiedClaims;
+  audience: string;
   entry: KeyEntry;
 }
+
+/** The claims of a verified token; `sub` and `exp` are always there. */
+export type VerifiedClaims = JWTPayload & { sub: string; exp: number };
 const verifiedTokens = new Map<string, VerifiedToken>();
 /** Bounds the memory a burst of distinct tokens can take; when full, it starts over. */
 export const verifiedTokenCache = { limit: 10_000, size: () => verifiedTokens.size };
@@ -37,12 +41,13 @@ export function clearKeyCache(): void {
   verifiedTokens.clear();
 }
 
-function rememberedSubject(token: string): string | undefined {
+function rememberedClaims(token: string, audience: string): VerifiedClaims | undefined {
   const remembered = verifiedTokens.get(token);
-  if (!remembered) return undefined;
+  // Verified for another audience: verify again (and fail on `aud`); the entry stays for its own.
+  if (!remembered || remembered.audience !== audience) return undefined;
   const now = Date.now();
   // jose's rule: a token is expired once `exp` <= now (whole seconds, no clock tolerance).
-  if (remembered.exp > Math.floor(now / 1000) && isCurrent(remembered.entry, now)) return remembered.sub;
+  if (remembered.claims.exp > Math.floor(now / 1000) && isCurrent(remembered.entry, now)) return remembered.claims;
   verifiedTokens.delete(token);
   return undefined;
 }
@@ -71,9 +76,14 @@ function toAuthError(error: unknown): AppError {
   return invalid("malformed");
 }
 
-/** Returns the user id (`sub`) of a valid token; throws AUTH_INVALID for anything else. */
+/** Returns the user id (`sub`) of a valid REST API token; throws AUTH_INVALID for anything else. */
 export async function verifyAccessToken(token: string): Promise<string> {
-  const remembered = rememberedSubject(token);
+  return (await verifyToken(token, jwtSettings.audience)).sub;
+}
+
+/** The claims of a valid token for `audience`; throws AUTH_INVALID for anything else. */
+export async function verifyToken(token: string, audience: string): Promise<VerifiedClaims> {
+  const remembered = rememberedClaims(token, audience);
   if (remembered !== undefined) return remembered;
   let used: KeyEntry | undefined;
   try {
@@ -86,18 +96,20 @@ export async function verifyAccessToken(token: string): Promise<string> {
       {
         algorithms: [jwtSettings.algorithm],
         issuer: jwtSettings.issuer,
-        audience: jwtSettings.audience,
+        audience,
         requiredClaims: ["sub", "exp"],
       },
     );
     // jose checks that `sub` is present, not what it is: the user id must be a non-empty string.
     if (typeof payload.sub !== "string" || payload.sub.length === 0) throw invalid("bad subject");
+    // requiredClaims made `exp` present (and jose checked it is a number).
+    const claims = { ...payload, sub: payload.sub, exp: payload.exp! };
     if (payload.nbf === undefined) {
       if (verifiedTokens.size >= verifiedTokenCache.limit) verifiedTokens.clear();
-      // jose resolved the key through the callback above, and requiredClaims made `exp` present.
-      verifiedTokens.set(token, { sub: payload.sub, exp: payload.exp!, entry: used! });
+      // jose resolved the key through the callback above.
+      verifiedTokens.set(token, { claims, audience, entry: used! });
     }
-    return payload.sub;
+    return claims;
   } catch (error) {
     throw toAuthError(error);
   }

@@ -4,11 +4,8 @@ import { AppError } from "@/lib/errors";
 
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9\-_.~+/]+=*)[ \t]*$/i;
 
-/**
- * The API's only authentication: `Authorization: Bearer <jwt>`. Session cookies are ignored on
- * purpose, so a page on another site cannot make a signed-in browser act through its cookies.
- */
-export async function authenticate(request: Request): Promise<string> {
+/** The token of `Authorization: Bearer <token>`; AUTH_MISSING without one, AUTH_INVALID if malformed. */
+export function bearerToken(request: Request): string {
   const header = request.headers.get("authorization");
   if (!header) throw new AppError("AUTH_MISSING", "Authentication required: send Authorization: Bearer <token>.");
   const match = BEARER.exec(header);
@@ -18,7 +15,15 @@ export async function authenticate(request: Request): Promise<string> {
     }
     throw new AppError("AUTH_INVALID", "Invalid access token: malformed.");
   }
-  return verifyAccessToken(match[1]);
+  return match[1];
+}
+
+/**
+ * The API's only authentication: `Authorization: Bearer <jwt>`. Session cookies are ignored on
+ * purpose, so a page on another site cannot make a signed-in browser act through its cookies.
+ */
+export async function authenticate(request: Request): Promise<string> {
+  return verifyAccessToken(bearerToken(request));
 }
 
 /** The token's user must be the user named in the path; nobody acts on another user's tasks. */

@@ -9,12 +9,12 @@ export function errorBody(code: ErrorCode, detail: string, errors?: FieldError[]
 }
 
 /**
- * The one mapper from a thrown value to an error response. Anything that is not an AppError is a
- * bug: it is logged with its stack here and the client gets a generic 500, never the message.
+ * The one mapper from a thrown value to an AppError. Anything that is not an AppError is a bug:
+ * it is logged with its stack here and the client gets a generic INTERNAL_ERROR, never the message.
  * What is logged of a cause is `loggableError`'s: never the values of a failed query. A 4xx the
  * database itself refused (a value that got past validation) is logged as a warning.
  */
-export function toErrorResponse(error: unknown, requestId: string): { response: Response; code: ErrorCode } {
+export function toKnownError(error: unknown, requestId: string): AppError {
   const known =
     error instanceof AppError
       ? error
@@ -24,6 +24,12 @@ export function toErrorResponse(error: unknown, requestId: string): { response: 
   } else if (known.cause !== undefined) {
     logger.warn({ request_id: requestId, error_code: known.code, err: loggableError(known.cause) }, "request refused by the database");
   }
+  return known;
+}
+
+/** The error response of a thrown value (see toKnownError): the envelope, its status and headers. */
+export function toErrorResponse(error: unknown, requestId: string): { response: Response; code: ErrorCode } {
+  const known = toKnownError(error, requestId);
   const headers = new Headers(known.headers);
   if (known.status === 401) headers.set("WWW-Authenticate", 'Bearer realm="todo-next"');
   const response = Response.json({ ...errorBody(known.code, known.message, known.errors), ...known.extra }, {

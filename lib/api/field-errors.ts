@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { AppError, fieldErrorTypes, type FieldError, type FieldErrorType } from "@/lib/errors";
 
 type Issue = z.core.$ZodIssue;
-type Root = "body" | "path" | "query" | "header";
+// Where a value came from: the HTTP request, or an MCP tool call's arguments.
+type Root = "body" | "path" | "query" | "header" | "arguments";
 
 const typeOfExpected: Partial<Record<string, FieldErrorType>> = {
   string: "string_type",

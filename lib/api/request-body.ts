@@ -39,6 +39,12 @@ export async function readLimited(request: Request, maxBytes: number = MAX_BODY_
   return Buffer.concat(chunks);
 }
 
+/** The request with its body read (at most MAX_BODY_BYTES, 413 beyond), for a handler that reads it itself. */
+export async function bufferedRequest(request: Request): Promise<Request> {
+  const body = await readLimited(request);
+  return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
+}
+
 function isJsonMediaType(contentType: string | null): boolean {
   const mediaType = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
   return mediaType === "application/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);

@@ -16,6 +16,11 @@ import { contractViolations, openApiDocument } from "../support/contract";
  * 404 NOT_FOUND ("No API endpoint at …") to every method: it has no operations, and the
  * document's description says so.
  *
+ * The MCP endpoint and its OAuth discovery documents are protocols with specifications of their
+ * own (MCP, RFC 9728, RFC 8414), described in docs/mcp.md and /docs/mcp, not operations of the
+ * REST API: they are listed here by name (a route nobody listed still fails) and left out of the
+ * document.
+ *
  * OPTIONS (`preflight(...)`, the CORS preflight) is a real operation, documented like the others
  * (a client may call it, and its answer is part of the contract). The 405's `Allow` leaves it out
  * because that is what the API sends (the methods that act on the resource); the preflight's own
@@ -38,6 +43,8 @@ interface RouteFile {
   preflight?: { status: number; headers: Headers; text: string };
   url: string;
 }
+
+const PROTOCOL_ROUTES = ["/.well-known/oauth-authorization-server/api/auth", "/.well-known/oauth-protected-resource/api/mcp", "/api/mcp"];
 
 const root = path.join(import.meta.dirname, "../..");
 const document = openApiDocument();
@@ -80,8 +87,9 @@ async function probe(handler: Handler, method: string, url: string, params: Reco
 }
 
 beforeAll(async () => {
+  const restRouteFiles = routeFiles(root).filter((file) => !PROTOCOL_ROUTES.includes(templateOf(file).template));
   routes = await Promise.all(
-    routeFiles(root).map(async (file) => {
+    restRouteFiles.map(async (file) => {
       const { template, catchAll, params } = templateOf(file);
       const routeModule = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
       const url = `${ORIGIN}${template.replace(/\{[^}]+\}/g, "1")}${catchAll ? "/openapi-route-probe" : ""}`;
@@ -118,6 +126,11 @@ function routeFor(template: string): RouteFile | undefined {
 }
 
 describe("OpenAPI document ↔ route files", () => {
+  it("finds the protocol routes (MCP and its OAuth discovery), which the document leaves out", () => {
+    expect(routeFiles(root).map((file) => templateOf(file).template).filter((template) => PROTOCOL_ROUTES.includes(template))).toEqual(PROTOCOL_ROUTES);
+    for (const template of PROTOCOL_ROUTES) expect(document.paths[template]).toBeUndefined();
+  });
+
   it("finds the route files of the API, /health and the document itself", () => {
     expect(routes.map((route) => route.template)).toEqual([
       "/api/{user_id}",

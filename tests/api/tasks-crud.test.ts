@@ -51,6 +51,14 @@ describe("POST /api/{user_id}/tasks", () => {
     }
   });
 
+  it("422 names a missing title as required and a title of the wrong type as such", async () => {
+    const user = await signUp();
+    const missing = await call("POST", tasksPath(user), { token: user.token, body: { description: "x" } });
+    expect(missing.body.errors).toEqual([{ loc: ["body", "title"], msg: "title is required", type: "missing" }]);
+    const wrong = await call("POST", tasksPath(user), { token: user.token, body: { title: 5 } });
+    expect(wrong.body.errors).toEqual([{ loc: ["body", "title"], msg: "title must be a string", type: "string_type" }]);
+  });
+
   it("422 for a description over 1000 characters or of the wrong type", async () => {
     const user = await signUp();
     for (const description of ["d".repeat(1001), 42, ["x"]]) {

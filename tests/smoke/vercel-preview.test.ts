@@ -73,7 +73,7 @@ describe.runIf(adminUrl)("a Vercel preview deployment (production build, preview
     expect(tokenResponse.status).toBe(200);
     const { token } = (await tokenResponse.json()) as { token: string };
     const claims = decodeJwt(token);
-    expect(claims.iss).toBe(`https://${firstHost}`);
+    expect(claims.iss).toBe(`https://${firstHost}/api/auth`);
     expect(claims.aud).toBe(`https://${firstHost}`);
 
     const created = await fetch(`${first.baseUrl}/api/${claims.sub}/tasks`, {

@@ -3,6 +3,9 @@ import * as authRoute from "@/app/api/auth/[...all]/route";
 import * as taskRoute from "@/app/api/[user_id]/tasks/[task_id]/route";
 import * as tasksRoute from "@/app/api/[user_id]/tasks/route";
 import * as cleanupRoute from "@/app/api/cron/cleanup/route";
+import * as authServerMetadataRoute from "@/app/.well-known/oauth-authorization-server/api/auth/route";
+import * as resourceMetadataRoute from "@/app/.well-known/oauth-protected-resource/api/mcp/route";
+import * as mcpRoute from "@/app/api/mcp/route";
 import * as healthRoute from "@/app/health/route";
 import { assertMatchesContract } from "./contract";
 
@@ -25,7 +28,19 @@ function route(path: string): { module: Record<string, unknown>; params: Record<
   if (match) return { module: authRoute, params: { all: match[1]!.split("/") } };
   if (pathname === "/health") return { module: healthRoute, params: {} };
   if (pathname === "/api/cron/cleanup") return { module: cleanupRoute, params: {} };
+  if (pathname === "/api/mcp") return { module: mcpRoute, params: {} };
+  if (pathname === "/.well-known/oauth-protected-resource/api/mcp") return { module: resourceMetadataRoute, params: {} };
+  if (pathname === "/.well-known/oauth-authorization-server/api/auth") return { module: authServerMetadataRoute, params: {} };
   throw new Error(`No route for ${path}`);
+}
+
+/** One request through the route handler Next would pick, in-process (no contract check). */
+export async function dispatch(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const { module, params } = route(url.pathname);
+  const handler = module[request.method] as Handler | undefined;
+  if (!handler) return new Response(null, { status: 405 });
+  return handler(request, { params: Promise.resolve(params) });
 }
 
 export interface ApiResponse<T = unknown> {
