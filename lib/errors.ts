@@ -56,8 +56,28 @@ export class AppError extends Error {
   }
 }
 
+/** The PostgreSQL SQLSTATE of a driver error, also when Drizzle wrapped it (`cause`). */
+function sqlState(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = cause;
+  }
+  return undefined;
+}
+
+/** A valid token whose account has been deleted (tokens are checked locally and outlive it). */
+export function accountGone(cause?: unknown): AppError {
+  return new AppError("AUTH_INVALID", "Invalid access token: the account no longer exists.", { cause });
+}
+
+// Every foreign key of the schema names the user: a write that breaks one raced the deletion of
+// its account, so the request is refused like the deleted account's token, not as an outage.
+const FOREIGN_KEY_VIOLATION = "23503";
+
 /** Wraps a failure of the database (unreachable, timed out, refused the query). */
 export function databaseError(cause: unknown): AppError {
+  if (sqlState(cause) === FOREIGN_KEY_VIOLATION) return accountGone(cause);
   return new AppError("DATABASE_ERROR", "The database is unavailable. Please retry shortly.", {
     headers: { "Retry-After": "2" },
     cause,
