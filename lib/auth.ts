@@ -4,22 +4,41 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins";
 import { getDb } from "@/db/index";
 import * as schema from "@/db/schema";
+import { accountOptions } from "@/lib/accounts/auth-options";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
 import { resolveAuthSecret } from "@/lib/auth-secret";
 import { env } from "@/lib/env";
 import { jwtSettings } from "@/lib/jwt-settings";
+import { logger } from "@/lib/logger";
+import { mailEnabled } from "@/lib/mail/mailer";
 
-function createAuth() {
+interface AuthSettings {
+  /** Email can be sent: password reset, verification and email change are on. */
+  mail: boolean;
+  requireEmailVerification: boolean;
+}
+
+/** The app's Better Auth instance; the settings come from lib/env.ts (tests vary them). */
+export function createAuth(settings: AuthSettings = { mail: mailEnabled, requireEmailVerification: env.requireEmailVerification }) {
+  // Password reset, email verification and change, account deletion: lib/accounts/auth-options.ts.
+  const accounts = accountOptions(settings);
   return betterAuth({
     appName: "todo-next",
     baseURL: env.baseUrl,
     secret: resolveAuthSecret(env),
     trustedOrigins: env.trustedOrigins,
     database: drizzleAdapter(getDb(), { provider: "pg", schema }),
-    emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
+    emailAndPassword: { ...accounts.emailAndPassword, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
+    emailVerification: accounts.emailVerification,
+    user: accounts.user,
+    session: accounts.session,
+    hooks: accounts.hooks,
     // Counters in the database: in-memory ones are useless across serverless instances. Better
-    // Auth's stricter built-in rules apply to sign-in and sign-up (3 per 10 s per IP).
+    // Auth's stricter built-in rules apply to sign-in, sign-up, change-password and change-email
+    // (3 per 10 s per IP) and to password-reset and verification-email requests (3 per 60 s).
     rateLimit: { enabled: env.authRateLimit, storage: "database", window: 60, max: 100 },
+    // Better Auth's own notes go to the app's log (its level, its JSON lines), not to the console.
+    logger: { log: (level, message, detail) => logger[level]({ source: "better-auth", ...(detail instanceof Error ? { err: detail.message } : {}) }, message) },
     // Those limits count per client address, taken from X-Forwarded-For (see env.trustedProxies).
     advanced: { ipAddress: { trustedProxies: env.trustedProxies } },
     plugins: [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NAME_MAX } from "@/lib/auth-schema";
 import { ErrorBody } from "@/lib/error-schema";
 
 /**
@@ -35,11 +36,11 @@ const AuthSessionRecord = z.looseObject({
   userAgent: z.string().nullable().optional(),
 });
 
-const callbackURL = z.string().optional().meta({ description: "Not used by this API (no redirects)." });
+const callbackURL = z.string().optional().meta({ description: "Sign-up with verification required: the path the emailed link leads to (the app uses `/verified`). Otherwise unused." });
 const rememberMe = z.boolean().optional().meta({ description: "`false`: the session ends with the browser session." });
 
 export const SignUpEmailRequest = z.looseObject({
-  name: z.string().min(1).meta({ description: "Display name." }),
+  name: z.string().min(1).max(NAME_MAX).meta({ description: `Display name: 1–${NAME_MAX} characters after trimming, no control characters.` }),
   email: z.email(),
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   image: z.string().optional(),
@@ -96,3 +97,54 @@ export const AuthError = ErrorBody.extend({
   message: z.string().optional().meta({ description: "Better Auth's message (same as `detail`)." }),
   code: z.string().optional().meta({ description: "Better Auth's code, e.g. `INVALID_EMAIL_OR_PASSWORD`." }),
 });
+
+// The account endpoints (password reset, verification, settings, deletion): lib/openapi/auth-account-paths.ts.
+
+const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+const callbackPath = z.string().optional().meta({ description: "A path of this site to land on after following the emailed link, e.g. `/verified`." });
+
+export const RequestPasswordResetRequest = z.looseObject({
+  email: z.email(),
+  redirectTo: z.string().optional().meta({ description: "The page of this site that takes the new password (the app uses `/reset-password`); the link leads there with `?token=`." }),
+});
+
+export const ResetPasswordRequest = z.looseObject({
+  newPassword,
+  token: z.string().min(1).meta({ description: "The `token` the emailed link brought to the page." }),
+});
+
+export const SendVerificationEmailRequest = z.looseObject({ email: z.email(), callbackURL: callbackPath });
+
+export const UpdateUserRequest = z.looseObject({
+  name: z.string().min(1).max(NAME_MAX).optional().meta({ description: `Display name: 1–${NAME_MAX} characters after trimming, no control characters.` }),
+  image: z.string().max(2048).nullable().optional(),
+});
+
+export const ChangePasswordRequest = z.looseObject({
+  currentPassword: z.string(),
+  newPassword,
+  revokeOtherSessions: z.boolean().optional().meta({ description: "`true` (what the app sends): every other session ends; this one gets a new token." }),
+});
+
+export const ChangeEmailRequest = z.looseObject({ newEmail: z.email(), callbackURL: callbackPath });
+
+export const RevokeSessionRequest = z.looseObject({ token: z.string().meta({ description: "The session's `token`, as `GET /api/auth/list-sessions` lists it." }) });
+
+export const DeleteUserRequest = z.looseObject({
+  password: z.string().min(1).meta({ description: "Required by this app (Better Auth alone would accept a recent session instead)." }),
+});
+
+export const StatusResponse = z.looseObject({ status: z.boolean() });
+
+export const StatusMessageResponse = StatusResponse.extend({ message: z.string() });
+
+export const ChangePasswordResponse = z.looseObject({
+  token: z.string().nullable().meta({ description: "The new session token (also set as the cookie) when other sessions were revoked." }),
+  user: AuthUser,
+});
+
+export const VerifyEmailResponse = StatusResponse.extend({ user: AuthUser.optional() });
+
+export const SessionList = z.array(AuthSessionRecord).meta({ description: "The user's active sessions, the current one included." });
+
+export const DeleteUserResponse = z.looseObject({ success: z.boolean(), message: z.string() });

@@ -1,0 +1,121 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { BetterAuthOptions, User } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { setSessionCookie } from "better-auth/cookies";
+import { eq } from "drizzle-orm";
+import { decodeJwt } from "jose";
+import { getDb } from "@/db/index";
+import { verification } from "@/db/schema";
+import { deleteAccountData } from "@/lib/accounts/delete-account";
+import { takeMailBudget } from "@/lib/accounts/mail-budget";
+import { Name } from "@/lib/auth-schema";
+import { inBackground, sendMail } from "@/lib/mail/mailer";
+import { changeEmailMessage, passwordResetMessage, verifyEmailMessage } from "@/lib/mail/messages";
+
+/**
+ * What Better Auth needs for the account flows: its own password reset, email verification,
+ * email change and account deletion, fed by the mail module, plus the few rules of this app that
+ * Better Auth leaves open (hooks below). Without email (production without SMTP_URL) the flows
+ * that need it are not configured at all, so their endpoints refuse and the pages hide them.
+ */
+
+/** A reset link works once, for this long. */
+export const RESET_LINK_SECONDS = 30 * 60;
+/** A verification link (sign-up, new address) works for this long. */
+export const VERIFY_LINK_SECONDS = 60 * 60;
+
+/** Mail budgets count per recipient address; only a digest of it is stored. */
+const addressKey = (address: string) => createHash("sha256").update(address.trim().toLowerCase()).digest("base64url");
+
+async function sendResetPassword({ user, url, token }: { user: User; url: string; token: string }) {
+  // Better Auth awaits this: returning at once keeps a known address as fast as an unknown one.
+  inBackground("reset-password", async () => {
+    if (!(await takeMailBudget(`reset-password:${addressKey(user.email)}`, user.id))) {
+      // Over the budget: the link is never sent, so its token must not stay usable either.
+      await getDb().delete(verification).where(eq(verification.identifier, `reset-password:${token}`));
+      return;
+    }
+    await sendMail(passwordResetMessage({ to: user.email, name: user.name, url, validSeconds: RESET_LINK_SECONDS }));
+  });
+}
+
+async function sendVerificationEmail({ user, url, token }: { user: User; url: string; token: string }) {
+  // A change of address names the new one in `updateTo` (and `user.email` is already the new one).
+  const changing = typeof decodeJwt(token).updateTo === "string";
+  const kind = changing ? "change-email" : "verify-email";
+  inBackground(kind, async () => {
+    if (!(await takeMailBudget(`${kind}:${addressKey(user.email)}`, user.id))) return;
+    const compose = changing ? changeEmailMessage : verifyEmailMessage;
+    await sendMail(compose({ to: user.email, name: user.name, url, validSeconds: VERIFY_LINK_SECONDS }));
+  });
+}
+
+/** Users whose password was just reset, by request, for the after hook that signs them in. */
+const resetBy = new WeakMap<Request, string>();
+
+const invalid = (message: string, code: string) => new APIError("BAD_REQUEST", { message, code });
+
+const IMAGE_MAX = 2048;
+
+/**
+ * The profile fields Better Auth stores as given: the name rule of lib/auth-schema.ts (stored
+ * trimmed), and an image that is a short string (a URL) or null, so no request stores anything
+ * else or any size. Returns the body with the name as it is to be stored.
+ */
+function checkProfile(body: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const image = body?.image;
+  if (image !== undefined && image !== null && (typeof image !== "string" || image.length > IMAGE_MAX)) {
+    throw invalid(`image must be a URL of at most ${IMAGE_MAX} characters, or null`, "INVALID_IMAGE");
+  }
+  if (body?.name === undefined) return body;
+  const result = Name.safeParse(body.name);
+  if (!result.success) throw invalid(result.error.issues[0]!.message, "INVALID_NAME");
+  return { ...body, name: result.data };
+}
+
+const before = createAuthMiddleware(async (ctx) => {
+  const body = ctx.body as Record<string, unknown> | undefined;
+  // Better Auth deletes a "fresh" session's account without a password; this app always asks.
+  if (ctx.path === "/delete-user" && (typeof body?.password !== "string" || body.password === "")) {
+    throw invalid("Enter your password to delete your account.", "PASSWORD_REQUIRED");
+  }
+  if (ctx.path === "/sign-up/email" || ctx.path === "/update-user") return { context: { body: checkProfile(body) } };
+});
+
+// A reset proves the person reads the account's mailbox: they are signed in (a new session, every
+// other one already ended by revokeSessionsOnPasswordReset) and their address counts as verified.
+const after = createAuthMiddleware(async (ctx) => {
+  const userId = ctx.path === "/reset-password" && ctx.request ? resetBy.get(ctx.request) : undefined;
+  if (!userId) return;
+  const user = await ctx.context.internalAdapter.updateUser(userId, { emailVerified: true });
+  const session = await ctx.context.internalAdapter.createSession(userId);
+  if (user && session) await setSessionCookie(ctx, { session, user });
+});
+
+export function accountOptions({ mail, requireEmailVerification }: { mail: boolean; requireEmailVerification: boolean }) {
+  return {
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification,
+      ...(mail ? { sendResetPassword } : {}),
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }: { user: User }, request?: Request) => {
+        if (request) resetBy.set(request, user.id);
+      },
+    },
+    emailVerification: mail
+      ? { sendVerificationEmail, sendOnSignUp: requireEmailVerification, autoSignInAfterVerification: true, expiresIn: VERIFY_LINK_SECONDS }
+      : undefined,
+    user: {
+      // The new address is confirmed by a link sent to it before the account uses it.
+      changeEmail: { enabled: mail },
+      deleteUser: { enabled: true, beforeDelete: async (user: User) => deleteAccountData(user.id) },
+    },
+    // Sessions need not be "fresh" to list them: the settings page shows them whenever it is
+    // opened. Deleting an account always takes the password instead (the before hook).
+    session: { freshAge: 0 },
+    hooks: { before, after },
+  } satisfies Partial<BetterAuthOptions>;
+}
