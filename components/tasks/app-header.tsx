@@ -5,8 +5,13 @@ import { useState } from "react";
 import type { SessionUser } from "@/lib/session";
 import styles from "./tasks.module.css";
 
-/** Brand, who is signed in, and sign-out (which also forgets the token and the cached tasks). */
-export function AppHeader({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => void }) {
+const sections = [
+  { href: "/tasks", label: "Tasks" },
+  { href: "/settings", label: "Settings" },
+] as const;
+
+/** Brand, the app's sections, who is signed in, and sign-out (which also forgets the token and the cached tasks). */
+export function AppHeader({ user, current, onSignedOut }: { user: SessionUser; current: "/tasks" | "/settings"; onSignedOut: () => void }) {
   const [state, setState] = useState<"idle" | "pending" | "failed">("idle");
 
   async function signOut() {
@@ -32,6 +37,13 @@ export function AppHeader({ user, onSignedOut }: { user: SessionUser; onSignedOu
         <Link href="/" className={styles.brand} prefetch={false}>
           todo-next
         </Link>
+        <nav aria-label="Sections" className={styles.sections}>
+          {sections.map(({ href, label }) => (
+            <Link key={href} href={href} prefetch={false} className={styles.section} aria-current={href === current ? "page" : undefined}>
+              {label}
+            </Link>
+          ))}
+        </nav>
         <div className={styles.account}>
           <span className={styles.who}>
             <span className="visually-hidden">Signed in as </span>
