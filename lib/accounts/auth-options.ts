@@ -74,7 +74,17 @@ function checkProfile(body: Record<string, unknown> | undefined): Record<string,
   return { ...body, name: result.data };
 }
 
+/** PostgreSQL text cannot hold U+0000: such input is refused here rather than failing in a query. */
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (value === null || typeof value !== "object" || depth > 5) return false;
+  return Object.values(value).some((item) => containsNul(item, depth + 1));
+}
+
 const before = createAuthMiddleware(async (ctx) => {
+  if ([ctx.body, ctx.query, ctx.params].some((part) => containsNul(part))) {
+    throw invalid("Text must not contain NUL characters.", "INVALID_INPUT");
+  }
   const body = ctx.body as Record<string, unknown> | undefined;
   // Better Auth deletes a "fresh" session's account without a password; this app always asks.
   if (ctx.path === "/delete-user" && (typeof body?.password !== "string" || body.password === "")) {

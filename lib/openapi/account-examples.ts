@@ -48,6 +48,7 @@ const examples = {
   InvalidToken: { summary: "Link used, expired or unknown", value: authError("VALIDATION_ERROR", "Invalid token", "INVALID_TOKEN") },
   ResetDisabled: { summary: "No email on this server", value: authError("VALIDATION_ERROR", "Reset password isn't enabled", "RESET_PASSWORD_DISABLED") },
   VerificationEmailRequest: { summary: "Send a new link", value: { email: "ada@example.com", callbackURL: "/verified" } satisfies z.input<typeof SendVerificationEmailRequest> },
+  InvalidCallbackURL: { summary: "A callbackURL of another site", value: authError("AUTH_FORBIDDEN", "Invalid callbackURL", "INVALID_CALLBACK_URL") },
   EmailNotVerified: { summary: "Email not verified yet", value: authError("AUTH_FORBIDDEN", "Email not verified", "EMAIL_NOT_VERIFIED") },
   // Settings
   UpdateNameRequest: { summary: "A new name", value: { name: "Ada Lovelace" } satisfies z.input<typeof UpdateUserRequest> },

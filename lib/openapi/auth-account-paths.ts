@@ -36,6 +36,13 @@ function badRequest(description: string, names: Example[]) {
 
 const redirect = (description: string) => ({ description, headers: { Location: ref("headers", "RedirectLocation"), ...requestId } });
 
+/** The emailed links refuse to lead off this site. */
+const foreignCallback = {
+  description: "`AUTH_FORBIDDEN` (`INVALID_CALLBACK_URL`): `callbackURL` is neither a path nor an origin of this site.",
+  headers: requestId,
+  content: json("AuthError", ["InvalidCallbackURL"]),
+};
+
 interface Operation {
   operationId: string;
   summary: string;
@@ -68,7 +75,7 @@ function operation({ operationId, summary, description, session, body, parameter
 }
 
 const noEmail = "When the server sends no email (production without `SMTP_URL`), a 400 says so.";
-const bodyInvalid = "a missing or malformed field, or malformed JSON";
+const bodyInvalid = "a missing or malformed field, malformed JSON, or a NUL character (`INVALID_INPUT`)";
 
 export const accountPaths = {
   "/api/auth/request-password-reset": {
@@ -97,6 +104,7 @@ export const accountPaths = {
       responses: {
         "302": redirect("To `callbackURL?token=…`, or `callbackURL?error=INVALID_TOKEN`."),
         "400": badRequest("`callbackURL` is missing.", ["MissingField"]),
+        "403": foreignCallback,
       },
     }),
   },
@@ -145,6 +153,7 @@ export const accountPaths = {
         "200": ok("Verified (no `callbackURL`).", "VerifyEmailResponse", ["Done"], "always"),
         "302": redirect("To `callbackURL`, with `error` on failure."),
         "400": badRequest("`token` is missing.", ["MissingField"]),
+        "403": foreignCallback,
         "401": {
           description: "`AUTH_INVALID` (no `callbackURL`): the token is invalid or expired.",
           headers: { "WWW-Authenticate": ref("headers", "WWW-Authenticate"), ...requestId },
@@ -217,7 +226,7 @@ export const accountPaths = {
       summary: "Sign out everywhere else",
       description: "Ends every session of yours but this one.",
       session: true,
-      responses: { "200": ok("Done.", "StatusResponse", ["Done"]), "403": ref("responses", "AuthInvalidOrigin") },
+      responses: { "200": ok("Done.", "StatusResponse", ["Done"]), "400": badRequest("a malformed body (none is needed).", ["MissingField"]), "403": ref("responses", "AuthInvalidOrigin") },
     }),
   },
   "/api/auth/delete-user": {
