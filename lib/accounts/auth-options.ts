@@ -96,8 +96,10 @@ const before = createAuthMiddleware(async (ctx) => {
 // A reset proves the person reads the account's mailbox: they are signed in (a new session, every
 // other one already ended by revokeSessionsOnPasswordReset) and their address counts as verified.
 const after = createAuthMiddleware(async (ctx) => {
-  const userId = ctx.path === "/reset-password" && ctx.request ? resetBy.get(ctx.request) : undefined;
-  if (!userId) return;
+  const request = ctx.path === "/reset-password" ? ctx.request : undefined;
+  const userId = request && resetBy.get(request);
+  if (!request || !userId || ctx.context.returned instanceof APIError) return;
+  resetBy.delete(request);
   const user = await ctx.context.internalAdapter.updateUser(userId, { emailVerified: true });
   const session = await ctx.context.internalAdapter.createSession(userId);
   if (user && session) await setSessionCookie(ctx, { session, user });

@@ -125,6 +125,8 @@ describe("POST /api/auth/request-password-reset → the emailed link → POST /a
     expect(short.body).toMatchObject({ code: "PASSWORD_TOO_SHORT" });
     const forged = await call("POST", "/api/auth/reset-password", { body: { newPassword: NEW_PASSWORD, token: "made-up-token" } });
     expect(forged.body).toMatchObject({ code: "INVALID_TOKEN" });
+    // A refused reset signs nobody in.
+    for (const refused of [short, forged]) expect(refused.headers.getSetCookie().filter((cookie) => cookie.startsWith("better-auth.session_token="))).toEqual([]);
     const missing = await call("POST", "/api/auth/reset-password", { body: { newPassword: NEW_PASSWORD } });
     expect(missing.status).toBe(400);
     const badEmail = await call("POST", "/api/auth/request-password-reset", { body: { email: "not an address" } });
