@@ -24,11 +24,13 @@ describe("POST /api/auth/update-user – the name", () => {
     expect(changed.status).toBe(200);
     expect(changed.body).toEqual({ status: true });
     expect(await sessionUser(person.cookie)).toMatchObject({ name: "Ada Lovelace" });
-    for (const name of ["", "   ", "x".repeat(101), "a\u0000b", "tab\there", 42]) {
+    for (const name of ["", "   ", "x".repeat(101), "bell\u0007", "tab\there", 42]) {
       const refused = await post(person, "update-user", { name });
       expect(refused.status, JSON.stringify(name)).toBe(400);
       expect(refused.body).toMatchObject({ error_code: "VALIDATION_ERROR", code: "INVALID_NAME" });
     }
+    // NUL, which PostgreSQL text cannot hold, is refused for every field of every account endpoint.
+    expect((await post(person, "update-user", { name: "a\u0000b" })).body).toMatchObject({ code: "INVALID_INPUT" });
     expect((await post(person, "update-user", { image: 42 })).body).toMatchObject({ code: "INVALID_IMAGE" });
     expect((await post(person, "update-user", { email: "other@example.com" })).status).toBe(400);
     expect(await sessionUser(person.cookie)).toMatchObject({ name: "Ada Lovelace", email: person.email });
@@ -36,9 +38,11 @@ describe("POST /api/auth/update-user – the name", () => {
   });
 
   it("sign-up applies the same name rule", async () => {
-    const refused = await call("POST", "/api/auth/sign-up/email", { body: { name: "a\u0000b", email: "nul-name@example.com", password: "correct-horse-battery" } });
+    const refused = await call("POST", "/api/auth/sign-up/email", { body: { name: "x".repeat(101), email: "long-name@example.com", password: "correct-horse-battery" } });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ code: "INVALID_NAME" });
+    const nul = await call("POST", "/api/auth/sign-up/email", { body: { name: "a\u0000b", email: "nul-name@example.com", password: "correct-horse-battery" } });
+    expect(nul.body).toMatchObject({ code: "INVALID_INPUT" });
   });
 });
 
