@@ -17,6 +17,9 @@ export const MAIL_BUDGET = { emails: 3, windowSeconds: 60 * 60 };
 export async function takeMailBudget(key: string, userId: string, budget = MAIL_BUDGET): Promise<boolean> {
   const identifier = `mail-budget:${key}`;
   return getDb().transaction(async (transaction) => {
+    // Requests for one address arrive together (each send runs in the background): they take
+    // turns here, so no two count the same markers and both send.
+    await transaction.execute(sql`select pg_advisory_xact_lock(hashtext(${identifier}))`);
     // Markers of past windows go first, so at most `emails` rows per budget remain.
     await transaction.delete(verification).where(and(eq(verification.identifier, identifier), lte(verification.expiresAt, sql`now()`)));
     const [live] = await transaction

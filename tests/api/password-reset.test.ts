@@ -2,7 +2,7 @@ import { and, eq, like, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { verification } from "@/db/schema";
-import { MAIL_BUDGET } from "@/lib/accounts/mail-budget";
+import { MAIL_BUDGET, takeMailBudget } from "@/lib/accounts/mail-budget";
 import { RESET_LINK_SECONDS } from "@/lib/accounts/auth-options";
 import { call, createTask, signUp, tasksPath } from "../support/api";
 import { accessToken, sessionUser, signIn, withAuthSettings } from "../support/accounts";
@@ -141,6 +141,15 @@ describe("POST /api/auth/request-password-reset → the emailed link → POST /a
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
     expect(await messagesTo(user.email)).toHaveLength(MAIL_BUDGET.emails);
     expect(await resetTokens(user.id)).toHaveLength(MAIL_BUDGET.emails);
+  });
+
+  it("the budget holds when the requests come at once (each send checks it in the background)", async () => {
+    const user = await signUp();
+    const taken = await Promise.all(Array.from({ length: 8 }, () => takeMailBudget(`concurrent:${user.id}`, user.id)));
+    expect(taken.filter(Boolean)).toHaveLength(MAIL_BUDGET.emails);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => requestReset(user.email)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(await messagesTo(user.email)).toHaveLength(MAIL_BUDGET.emails);
   });
 
   it("without email on the server (production without SMTP_URL) the request is refused with 400 RESET_PASSWORD_DISABLED", async () => {
