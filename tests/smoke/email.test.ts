@@ -11,11 +11,15 @@ import { startServer, type RunningServer } from "./server";
  */
 
 const PASSWORD = "correct-horse-battery";
+// Vitest sets TEST=true, which the server would inherit, and Better Auth then skips its origin
+// and callback-URL checks as in a test: these servers run as in production.
+const asInProduction = { TEST: "" };
 
 async function signUp(server: RunningServer, email: string) {
   const response = await fetch(`${server.baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    // Node's fetch sends Sec-Fetch-Mode, and with it Better Auth wants an Origin, as from a browser.
+    headers: { "content-type": "application/json", origin: server.baseUrl },
     body: JSON.stringify({ name: "Smoke", email, password: PASSWORD }),
   });
   expect(response.status).toBe(200);
@@ -31,7 +35,7 @@ const requestReset = (server: RunningServer, email: string) =>
 describe("production without SMTP_URL (npm start on the embedded default)", () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(asInProduction);
   });
   afterAll(async () => {
     await server?.stop();
@@ -82,7 +86,7 @@ describe("production with SMTP_URL: a real SMTP server", () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
     const port = (smtp.server.address() as net.AddressInfo).port;
-    server = await startServer({ SMTP_URL: `smtp://app:secret@127.0.0.1:${port}`, MAIL_FROM: "todo-next <no-reply@smoke.example>", AUTH_RATE_LIMIT: "on" });
+    server = await startServer({ ...asInProduction, SMTP_URL: `smtp://app:secret@127.0.0.1:${port}`, MAIL_FROM: "todo-next <no-reply@smoke.example>", AUTH_RATE_LIMIT: "on" });
   });
 
   afterAll(async () => {
