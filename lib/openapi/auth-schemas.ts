@@ -98,7 +98,7 @@ export const AuthError = ErrorBody.extend({
   code: z.string().optional().meta({ description: "Better Auth's code, e.g. `INVALID_EMAIL_OR_PASSWORD`." }),
 });
 
-// The account endpoints (password reset, verification, settings, deletion): lib/openapi/auth-account-paths.ts.
+// The account endpoints (password reset, verification, settings, deletion): lib/openapi/auth-recovery-paths.ts, auth-settings-paths.ts.
 
 const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const callbackPath = z.string().optional().meta({ description: "A path of this site to land on after following the emailed link, e.g. `/verified`." });

@@ -3,7 +3,8 @@ import path from "node:path";
 import { createSwaggerSpec } from "next-swagger-doc";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import { accountExamples } from "@/lib/openapi/account-examples";
-import { accountPaths } from "@/lib/openapi/auth-account-paths";
+import { recoveryPaths } from "@/lib/openapi/auth-recovery-paths";
+import { settingsPaths } from "@/lib/openapi/auth-settings-paths";
 import { headers, parameters, responses, securitySchemes } from "@/lib/openapi/components";
 import { componentExamples } from "@/lib/openapi/examples";
 import { componentSchemas } from "@/lib/openapi/schemas";
@@ -122,9 +123,9 @@ export function buildOpenApiDocument(): OpenApiDocument {
   return { ...document, paths: withAccountPaths(document.paths) };
 }
 
-/** The account endpoints (lib/openapi/auth-account-paths.ts) after the other /api/auth ones. */
+/** The account endpoints (lib/openapi/auth-recovery-paths.ts, auth-settings-paths.ts) after the other /api/auth ones. */
 function withAccountPaths(paths: OpenApiDocument["paths"]): OpenApiDocument["paths"] {
   const entries = Object.entries(paths);
   const afterAuth = entries.findLastIndex(([template]) => template.startsWith("/api/auth/")) + 1;
-  return Object.fromEntries([...entries.slice(0, afterAuth), ...Object.entries(accountPaths), ...entries.slice(afterAuth)]);
+  return Object.fromEntries([...entries.slice(0, afterAuth), ...Object.entries(recoveryPaths), ...Object.entries(settingsPaths), ...entries.slice(afterAuth)]);
 }

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 /**
  * The Better Auth endpoints clients use to get an access token (Better Auth serves more; these
  * are the ones this API supports and documents; the account endpoints, password reset to
- * deletion, are documented in lib/openapi/auth-account-paths.ts).
+ * deletion, are in lib/openapi/auth-recovery-paths.ts and auth-settings-paths.ts).
  *
  * @swagger
  * /api/auth/sign-up/email:
