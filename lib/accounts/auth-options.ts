@@ -123,6 +123,8 @@ export function accountOptions({ mail, requireEmailVerification }: { mail: boole
     user: {
       // The new address is confirmed by a link sent to it before the account uses it.
       changeEmail: { enabled: mail },
+      // After Better Auth has checked the password: one transaction removes the user and all that
+      // is theirs; Better Auth's own row-by-row deletion that follows finds nothing left.
       deleteUser: { enabled: true, beforeDelete: async (user: User) => deleteAccountData(user.id) },
     },
     // Sessions need not be "fresh" to list them: the settings page shows them whenever it is
