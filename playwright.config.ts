@@ -6,10 +6,13 @@ import path from "node:path";
 /**
  * End-to-end tests in Debian's Chromium against the production build (`npm run build` first).
  * `npm start` runs on a fresh embedded database, or on PostgreSQL when E2E_DATABASE_URL is set.
+ * Email goes to files in DATA_DIR/mail (MAIL_TRANSPORT=file), where the specs open the links.
  */
 const port = Number(process.env.E2E_PORT ?? 3005);
 const baseURL = `http://localhost:${port}`;
-const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "todo-e2e-")), ".data");
+// Set once, in the runner: its workers load this file again and must find the same directory.
+process.env.E2E_DATA_DIR ??= path.join(mkdtempSync(path.join(tmpdir(), "todo-e2e-")), ".data");
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -51,6 +54,7 @@ export default defineConfig({
       BETTER_AUTH_URL: baseURL,
       BETTER_AUTH_SECRET: process.env.E2E_DATABASE_URL ? "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz" : "",
       NODE_ENV: "production",
+      MAIL_TRANSPORT: "file",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
     },

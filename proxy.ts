@@ -6,19 +6,20 @@ import { newNonce, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "
 
 const https = env.baseUrl.startsWith("https://");
 const development = env.nodeEnv === "development";
+const SIGNED_IN_ONLY = ["/tasks", "/settings"];
 
 /**
  * Every page gets a script policy with a nonce of its own (Next reads it from the request's
  * Content-Security-Policy header and puts it on its scripts; pages render per request, see
  * app/layout.tsx), and HSTS when the app is public over https. Signed-out visitors of the task
- * page go to sign-in and come back afterwards: only the session cookie's presence is checked here
- * (no database); the page verifies the session itself.
+ * and settings pages go to sign-in and come back afterwards: only the session cookie's presence
+ * is checked here (no database); the page verifies the session itself.
  */
 export function proxy(request: NextRequest) {
   const policy = pageContentSecurityPolicy(newNonce(), { development, https });
   const { pathname, search } = request.nextUrl;
   let response: NextResponse;
-  if ((pathname === "/tasks" || pathname.startsWith("/tasks/")) && !getSessionCookie(request)) {
+  if (SIGNED_IN_ONLY.some((page) => pathname === page || pathname.startsWith(`${page}/`)) && !getSessionCookie(request)) {
     response = NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), request.url));
   } else {
     const headers = new Headers(request.headers);

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 /**
- * The account rules, shared by the Better Auth configuration (lib/auth.ts), the server's check of
- * every account request (lib/api/auth-request.ts) and the sign-up and sign-in forms, so the
- * browser checks exactly what the server enforces. Client-safe.
+ * The account rules, shared by the Better Auth configuration (lib/auth.ts, lib/accounts/), the
+ * server's check of every account request (lib/api/auth-request.ts) and the account forms
+ * (sign-up, sign-in, password reset, settings), so the browser checks exactly what the server
+ * enforces. Client-safe.
  */
 
 export const PASSWORD_MIN = 8;
@@ -13,6 +14,8 @@ export const NAME_MAX = 100;
 export const EMAIL_MAX = 254;
 /** A profile image URL (the app shows none; Better Auth stores it). */
 export const IMAGE_MAX = 2048;
+/** What the person types to confirm that their account and tasks are to be deleted. */
+export const DELETE_CONFIRMATION = "DELETE";
 
 // C0 and C1 controls (NUL, line breaks, escape sequences): never part of a name, and NUL is
 // refused by PostgreSQL itself.
@@ -28,6 +31,22 @@ const passwordTooLong = `Password must be at most ${PASSWORD_MAX} characters`;
 
 const Email = z.email("Enter an email address like name@example.com").max(EMAIL_MAX, emailTooLong);
 
+/** A person's name as the forms take it: trimmed, 1–100 characters, no control characters. */
+export const Name = z
+  .string({ error: "Name must be text" })
+  .trim()
+  .min(1, "Enter your name")
+  .max(NAME_MAX, nameTooLong)
+  .refine(...noControlCharacters);
+
+const NewPassword = z
+  .string()
+  .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, passwordTooLong);
+
+const matching = <T extends { password: string; confirm: string }>(input: T) => input.password === input.confirm;
+const mismatch = { path: ["confirm"], message: "Passwords do not match" };
+
 export const SignInInput = z.object({
   email: Email,
   password: z.string().min(1, "Enter your password").max(PASSWORD_MAX, passwordTooLong),
@@ -35,23 +54,39 @@ export const SignInInput = z.object({
 
 export const SignUpInput = z
   .object({
-    name: z.string().trim().min(1, "Enter your name").max(NAME_MAX, nameTooLong).refine(...noControlCharacters),
+    name: Name,
     email: Email,
-    password: z
-      .string()
-      .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
-      .max(PASSWORD_MAX, passwordTooLong),
+    password: NewPassword,
     confirm: z.string(),
   })
-  .refine((input) => input.password === input.confirm, {
-    path: ["confirm"],
-    message: "Passwords do not match",
-  });
+  .refine(matching, mismatch);
+
+export const ForgotPasswordInput = z.object({ email: Email });
+
+export const ResetPasswordInput = z.object({ password: NewPassword, confirm: z.string() }).refine(matching, mismatch);
+
+export const ProfileInput = z.object({ name: Name });
+
+export const ChangePasswordInput = z
+  .object({
+    current: z.string().min(1, "Enter your current password").max(PASSWORD_MAX, passwordTooLong),
+    password: NewPassword,
+    confirm: z.string(),
+  })
+  .refine(matching, mismatch);
+
+export const ChangeEmailInput = z.object({ email: Email });
+
+export const DeleteAccountInput = z.object({
+  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX, passwordTooLong),
+  confirmation: z.literal(DELETE_CONFIRMATION, { error: `Type ${DELETE_CONFIRMATION} to confirm` }),
+});
 
 export type SignInValues = z.infer<typeof SignInInput>;
 export type SignUpValues = z.infer<typeof SignUpInput>;
 
-const Name = z
+// A name as the server receives it (not trimmed: a blank one is refused, not made empty).
+const StoredName = z
   .string()
   .max(NAME_MAX, nameTooLong)
   .refine((value) => value.trim().length > 0, "Enter your name")
@@ -65,7 +100,7 @@ const LongestPassword = z.string().max(PASSWORD_MAX, passwordTooLong);
  * Auth checks the rest (required fields, the email's format, the password's minimum).
  */
 export const AccountFieldLimits = z.looseObject({
-  name: Name.optional(),
+  name: StoredName.optional(),
   email: LongestEmail.optional(),
   newEmail: LongestEmail.optional(),
   password: LongestPassword.optional(),

@@ -5,6 +5,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt } from "better-auth/plugins";
 import { getDb } from "@/db/index";
 import * as schema from "@/db/schema";
+import { accountFlowHooks, accountOptions } from "@/lib/accounts/auth-options";
 import { combineHooks } from "@/lib/auth-hooks";
 import { accountLimitHooks } from "@/lib/auth-limits";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
@@ -12,26 +13,43 @@ import { resolveAuthSecret } from "@/lib/auth-secret";
 import { clientAddressOptions } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { jwtSettings } from "@/lib/jwt-settings";
+import { logger } from "@/lib/logger";
+import { mailEnabled } from "@/lib/mail/mailer";
 import { mcpSettings } from "@/lib/mcp/settings";
 import { oauthHooks } from "@/lib/oauth/hooks";
 import { CONSENT_PAGE } from "@/lib/oauth/pages";
 
-function createAuth() {
+interface AuthSettings {
+  /** Email can be sent: password reset, verification and email change are on. */
+  mail: boolean;
+  requireEmailVerification: boolean;
+}
+
+/** The app's Better Auth instance; the settings come from lib/env.ts (tests vary them). */
+export function createAuth(settings: AuthSettings = { mail: mailEnabled, requireEmailVerification: env.requireEmailVerification }) {
+  // Password reset, email verification and change, account deletion: lib/accounts/auth-options.ts.
+  const accounts = accountOptions(settings);
   return betterAuth({
     appName: "todo-next",
     baseURL: env.baseUrl,
     secret: resolveAuthSecret(env),
     trustedOrigins: env.trustedOrigins,
     database: drizzleAdapter(getDb(), { provider: "pg", schema }),
-    emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
+    emailAndPassword: { ...accounts.emailAndPassword, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
+    emailVerification: accounts.emailVerification,
+    user: accounts.user,
+    session: accounts.session,
     // Counters in the database: in-memory ones are useless across serverless instances. Better
-    // Auth's stricter built-in rules apply to sign-in and sign-up (3 per 10 s per IP).
+    // Auth's stricter built-in rules apply to sign-in, sign-up, change-password and change-email
+    // (3 per 10 s per IP) and to password-reset and verification-email requests (3 per 60 s).
     rateLimit: { enabled: env.authRateLimit, storage: "database", window: 60, max: 100 },
+    // Better Auth's own notes go to the app's log (its level, its JSON lines), not to the console.
+    logger: { log: (level, message, detail) => logger[level]({ source: "better-auth", ...(detail instanceof Error ? { err: detail.message } : {}) }, message) },
     // Those limits count per client address, where one can be trusted (lib/client-address.ts).
     advanced: { ipAddress: clientAddressOptions(env) },
-    // Per account and for all clients together (failed sign-ins, new accounts); the OAuth
-    // provider's token requests and clean-up.
-    hooks: combineHooks(accountLimitHooks, oauthHooks),
+    // Per account and for all clients together (failed sign-ins, new accounts); the account
+    // flows' rules; the OAuth provider's token requests and clean-up.
+    hooks: combineHooks(accountLimitHooks, accountFlowHooks, oauthHooks),
     plugins: [
       jwt({
         // A retired key stays published as long as lib/api/access-token.ts accepts its tokens.

@@ -42,6 +42,21 @@ const ipOrRange = z
     { message: "must be IP addresses or CIDR ranges such as 10.0.0.0/8, comma-separated" },
   );
 
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value) && URL.canParse(value) && new URL(value).hostname !== "", {
+    message: "must be an smtp:// or smtps:// URL such as smtps://user:password@smtp.example.com:465",
+  });
+
+// "Name <address>" or a bare address: what nodemailer puts in From.
+const mailbox = z
+  .string()
+  .trim()
+  .refine((value) => /^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(value), {
+    message: "must be an address such as todo-next <no-reply@example.com>",
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -81,6 +96,10 @@ const schema = z.object({
   // Vercel Cron sends it as `Authorization: Bearer <CRON_SECRET>`; unset, the cron routes are off.
   CRON_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), smtpUrl.optional()),
+  MAIL_FROM: z.preprocess((v) => (v === "" ? undefined : v), mailbox.optional()),
+  MAIL_TRANSPORT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["smtp", "file", "off"]).optional()),
+  REQUIRE_EMAIL_VERIFICATION: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).default("false")),
 });
 
 export class ConfigError extends Error {
@@ -110,6 +129,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     );
   }
   const urls = publicUrls(values, onVercel);
+  const mail = mailSettings(values, production, onVercel);
   return {
     nodeEnv: values.NODE_ENV,
     isProduction: production,
@@ -145,6 +165,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     /** The secret of GET /api/cron/cleanup (Vercel Cron); undefined: scheduled jobs are off. */
     cronSecret: values.CRON_SECRET,
     logLevel: values.LOG_LEVEL,
+    mail,
+    /** Sign-in waits until the email address is verified (needs a mail transport). */
+    requireEmailVerification: values.REQUIRE_EMAIL_VERIFICATION === "true",
   };
 }
 
@@ -156,6 +179,30 @@ function chooseDriver(forced: Values["DATABASE_DRIVER"], url: string | undefined
   if (forced) return forced;
   if (!url) return "pglite";
   return new URL(url).hostname.endsWith(".neon.tech") ? "neon" : "postgres";
+}
+
+/**
+ * How email leaves the app: SMTP when SMTP_URL is set; otherwise, outside production, files in
+ * DATA_DIR/mail (a developer opens them); in production nothing, and the flows that need email
+ * (password reset, verification, email change) are off. MAIL_TRANSPORT overrides the choice.
+ */
+function mailSettings(values: Values, production: boolean, onVercel: boolean) {
+  const transport = values.MAIL_TRANSPORT ?? (values.SMTP_URL ? "smtp" : production ? "off" : "file");
+  if (transport === "smtp" && !values.SMTP_URL) throw new ConfigError("MAIL_TRANSPORT=smtp needs SMTP_URL.");
+  if (transport === "smtp" && !values.MAIL_FROM) {
+    throw new ConfigError("MAIL_FROM is required with SMTP_URL: the sender address, e.g. todo-next <no-reply@example.com>.");
+  }
+  if (transport === "file" && onVercel) throw new ConfigError("MAIL_TRANSPORT=file cannot work on Vercel (no lasting file system): set SMTP_URL.");
+  if (values.REQUIRE_EMAIL_VERIFICATION === "true" && transport === "off") {
+    throw new ConfigError("REQUIRE_EMAIL_VERIFICATION=true needs email: set SMTP_URL and MAIL_FROM (nobody could sign in otherwise).");
+  }
+  return {
+    transport,
+    smtpUrl: transport === "smtp" ? values.SMTP_URL : undefined,
+    from: values.MAIL_FROM ?? "todo-next <no-reply@localhost>",
+    /** Where the file transport writes; undefined with DATA_DIR=memory:// (a temporary directory then). */
+    directory: values.DATA_DIR === MEMORY ? undefined : `${values.DATA_DIR.replace(/\/+$/, "")}/mail`,
+  };
 }
 
 /**

@@ -84,6 +84,13 @@ export class AppError extends Error {
   }
 }
 
+/** A valid token whose account has been deleted (tokens are checked locally and outlive it). */
+export function accountGone(cause?: unknown): AppError {
+  return new AppError("AUTH_INVALID", "Invalid access token: the account no longer exists.", { cause });
+}
+
+const FOREIGN_KEY_VIOLATION = "23503";
+
 /**
  * Failures of the database, in one place: every query of the app runs through
  * `withDatabaseErrors` (or hands what it caught to `databaseError`).
@@ -91,6 +98,8 @@ export class AppError extends Error {
  * - A data exception (SQLSTATE class 22: a malformed date, a number out of range, a string too
  *   long…) means a request value got past validation: the request is refused with a 422, never
  *   answered 500. The one exception, 2200H (a sequence has run out), is the server's problem.
+ * - A foreign-key violation: every foreign key of the schema names the user, so a write that
+ *   breaks one raced the deletion of its account; it is refused like the deleted account's token.
  * - Anything else (unreachable, timed out, cancelled by `statement_timeout`, refused) is a 500
  *   DATABASE_ERROR with Retry-After.
  *
@@ -100,6 +109,7 @@ export class AppError extends Error {
 export function databaseError(cause: unknown): AppError {
   if (cause instanceof AppError) return cause;
   const sqlstate = sqlStateOf(cause);
+  if (sqlstate === FOREIGN_KEY_VIOLATION) return accountGone(loggableError(cause));
   if (sqlstate?.startsWith("22") && sqlstate !== "2200H") {
     const msg = "A value in this request is out of range or malformed.";
     return new AppError("VALIDATION_ERROR", `Validation failed: ${msg}`, {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { mailEnabled } from "@/lib/mail/mailer";
 import { afterAuthentication } from "@/lib/oauth/resume";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         </>
       }
     >
-      <SignInForm next={next} />
+      <SignInForm next={next} mail={mailEnabled} />
     </AuthShell>
   );
 }

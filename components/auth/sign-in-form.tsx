@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { TextField } from "@/components/ui/text-field";
@@ -9,13 +10,18 @@ import { describeAuthError, validateForm, type FieldMessages } from "@/lib/clien
 import styles from "./auth.module.css";
 import { focusFirstInvalid } from "./focus-first-invalid";
 import { goNext } from "./go-next";
+import { VerifyEmailNotice } from "./verify-email-notice";
 
-/** Email and password; on success, back to where the visitor was going (`next`). */
-export function SignInForm({ next }: { next: string }) {
+/**
+ * Email and password; on success, back to where the visitor was going (`next`). With email on
+ * the server it offers a password reset, and explains an unverified address (with a new link).
+ */
+export function SignInForm({ next, mail }: { next: string; mail: boolean }) {
   const router = useRouter();
   const [values, setValues] = useState({ email: "", password: "" });
   const [errors, setErrors] = useState<FieldMessages>({});
   const [formError, setFormError] = useState("");
+  const [unverified, setUnverified] = useState("");
   const [pending, setPending] = useState(false);
 
   const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
@@ -24,6 +30,7 @@ export function SignInForm({ next }: { next: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     setFormError("");
+    setUnverified("");
     const checked = validateForm(SignInInput, values);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -32,12 +39,13 @@ export function SignInForm({ next }: { next: string }) {
     }
     setErrors({});
     setPending(true);
-    const { error } = await authClient.signIn.email(checked.data).catch(() => ({ error: { status: 0 } }));
+    const { error } = await authClient.signIn.email(checked.data).catch(() => ({ error: { status: 0, code: undefined } }));
     if (error) {
+      setPending(false);
+      if (error.code === "EMAIL_NOT_VERIFIED") return setUnverified(checked.data.email);
       const problem = describeAuthError(error);
       if (problem.field) setErrors({ [problem.field]: problem.message });
       else setFormError(problem.message);
-      setPending(false);
       return;
     }
     goNext(next, (href) => router.replace(href));
@@ -55,9 +63,15 @@ export function SignInForm({ next }: { next: string }) {
         onChange={set("password")}
         error={errors.password}
       />
+      {mail && (
+        <Link href="/forgot-password" className={styles.inlineLink}>
+          Forgot password?
+        </Link>
+      )}
       <p className="form-error" role="alert">
         {formError}
       </p>
+      {unverified && <VerifyEmailNotice email={unverified} />}
       <button type="submit" className={`button ${styles.submit}`} disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

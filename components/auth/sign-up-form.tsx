@@ -9,14 +9,19 @@ import { describeAuthError, validateForm, type FieldMessages } from "@/lib/clien
 import styles from "./auth.module.css";
 import { focusFirstInvalid } from "./focus-first-invalid";
 import { goNext } from "./go-next";
+import { VerifyEmailNotice } from "./verify-email-notice";
 
-/** Name, email, password and its confirmation; a new account is signed in straight away. */
+/**
+ * Name, email, password and its confirmation; a new account is signed in straight away, or, when
+ * the server requires verified addresses, told to open the link emailed to it.
+ */
 export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
   const [values, setValues] = useState({ name: "", email: "", password: "", confirm: "" });
   const [errors, setErrors] = useState<FieldMessages>({});
   const [formError, setFormError] = useState("");
   const [pending, setPending] = useState(false);
+  const [verifyFirst, setVerifyFirst] = useState("");
 
   const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
 
@@ -33,7 +38,7 @@ export function SignUpForm({ next }: { next: string }) {
     setErrors({});
     setPending(true);
     const { name, email, password } = checked.data;
-    const { error } = await authClient.signUp.email({ name, email, password }).catch(() => ({ error: { status: 0 } }));
+    const { data, error } = await authClient.signUp.email({ name, email, password, callbackURL: "/verified" }).catch(() => ({ data: null, error: { status: 0 } }));
     if (error) {
       const problem = describeAuthError(error);
       if (problem.field) {
@@ -43,8 +48,12 @@ export function SignUpForm({ next }: { next: string }) {
       setPending(false);
       return;
     }
+    // No session token: the account exists, but its address must be confirmed first.
+    if (data && data.token === null) return setVerifyFirst(email);
     goNext(next, (href) => router.replace(href));
   }
+
+  if (verifyFirst) return <VerifyEmailNotice email={verifyFirst} afterSignUp />;
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Create account">

@@ -6,8 +6,16 @@ import { CONNECTED_APPS_PAGE } from "@/lib/oauth/pages";
 import type { SessionUser } from "@/lib/session";
 import styles from "./tasks.module.css";
 
-/** Brand, the way to the API docs, who is signed in, and sign-out (which also forgets the token and the cached tasks). */
-export function AppHeader({ user, onSignedOut }: { user: SessionUser; onSignedOut: () => void }) {
+const sections = [
+  { href: "/tasks", label: "Tasks" },
+  { href: "/settings", label: "Settings" },
+  { href: CONNECTED_APPS_PAGE, label: "Connected apps" },
+] as const;
+
+export type Section = (typeof sections)[number]["href"];
+
+/** Brand, the app's sections, the way to the API docs, who is signed in, and sign-out (which also forgets the token and the cached tasks). */
+export function AppHeader({ user, current, onSignedOut }: { user: SessionUser; current: Section; onSignedOut: () => void }) {
   const [state, setState] = useState<"idle" | "pending" | "failed">("idle");
 
   async function signOut() {
@@ -33,6 +41,13 @@ export function AppHeader({ user, onSignedOut }: { user: SessionUser; onSignedOu
         <Link href="/" className={styles.brand} prefetch={false}>
           todo-next
         </Link>
+        <nav aria-label="Sections" className={styles.sections}>
+          {sections.map(({ href, label }) => (
+            <Link key={href} href={href} prefetch={false} className={styles.section} aria-current={href === current ? "page" : undefined}>
+              {label}
+            </Link>
+          ))}
+        </nav>
         <div className={styles.account}>
           <Link href="/docs" className={styles.headerLink} prefetch={false}>
             API docs
@@ -41,9 +56,6 @@ export function AppHeader({ user, onSignedOut }: { user: SessionUser; onSignedOu
             <span className="visually-hidden">Signed in as </span>
             <span title={user.email}>{user.name || user.email}</span>
           </span>
-          <Link href={CONNECTED_APPS_PAGE} className={styles.headerLink} prefetch={false}>
-            Connected apps
-          </Link>
           <button type="button" className="button button-secondary" onClick={signOut} disabled={state === "pending"}>
             {state === "pending" ? "Signing out…" : "Sign out"}
           </button>

@@ -34,7 +34,7 @@ export function TaskApp({ user }: { user: SessionUser }) {
   return (
     <QueryClientProvider client={queryClient}>
       <TaskApiContext value={api}>
-        <AppHeader user={user} onSignedOut={forget} />
+        <AppHeader user={user} current="/tasks" onSignedOut={forget} />
         <main id="main" className={styles.main}>
           <TaskBoard />
         </main>

@@ -2,6 +2,8 @@ import type { ChangeEvent, KeyboardEvent, Ref } from "react";
 
 interface TextFieldProps {
   id: string;
+  /** The field's name in its form (its schema key), when the page needs another id. Default: id. */
+  name?: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -29,7 +31,7 @@ export function TextField(props: TextFieldProps) {
   const atLimit = maxLength !== undefined && value.length >= maxLength;
   const shared = {
     id,
-    name: id,
+    name: props.name ?? id,
     value,
     maxLength,
     className: "input",

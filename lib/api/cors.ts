@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
  */
 const allowed = new Set(env.trustedOrigins);
 
-const EXPOSED = ["ETag", "Location", "Link", "Retry-After", "RateLimit", "RateLimit-Policy", "X-Request-Id", "Idempotent-Replayed"];
+const EXPOSED = ["ETag", "Location", "Link", "Retry-After", "RateLimit", "RateLimit-Policy", "X-Request-Id", "Idempotent-Replayed", "Content-Disposition"];
 const REQUEST_HEADERS = ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key", "X-Request-Id"];
 
 export function isAllowedOrigin(origin: string | null): origin is string {

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, inArray, like, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, like, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
-import { apiRateLimits } from "@/db/schema";
+import { apiRateLimits, user } from "@/db/schema";
 import { env } from "@/lib/env";
-import { AppError, withDatabaseErrors } from "@/lib/errors";
+import { accountGone, AppError, withDatabaseErrors } from "@/lib/errors";
 
 export interface RateLimitPolicy {
   /** Requests allowed per window; 0 turns the limit off. */
@@ -18,13 +18,17 @@ export interface RateLimitState {
   resetSeconds: number;
 }
 
-// A window that has ended starts afresh with this request.
-function buildConsume(db: Database) {
+/**
+ * The fixed-window upsert: one more event for `key` (a window that has ended starts afresh with
+ * this one), returning the window's count and when it ends. `source` is the row to insert when
+ * the key has none.
+ */
+function windowUpsert(db: Database, source: SQL, name: string) {
   const window = sql`make_interval(secs => ${sql.placeholder("seconds")}::int)`;
   const ended = sql`${apiRateLimits.windowStart} + ${window} <= clock_timestamp()`;
   return db
     .insert(apiRateLimits)
-    .values({ key: sql.placeholder("key"), windowStart: sql`clock_timestamp()`, count: 1 })
+    .select(source)
     .onConflictDoUpdate({
       target: apiRateLimits.key,
       set: {
@@ -36,8 +40,19 @@ function buildConsume(db: Database) {
       count: apiRateLimits.count,
       reset_ms: sql<number>`(extract(epoch from (${apiRateLimits.windowStart} + ${window} - clock_timestamp())) * 1000)::int`.mapWith(Number),
     })
-    .prepare("consume_rate_limit");
+    .prepare(name);
 }
+
+const buildCountInWindow = (db: Database) => windowUpsert(db, sql`select ${sql.placeholder("key")}, clock_timestamp(), 1`, "count_in_window");
+
+// The user's row comes from a select on the user (a primary-key lookup in the same statement): for
+// a user who no longer exists nothing is counted and no row comes back, so a deleted account's
+// still-valid token is refused at once without a round trip of its own (see accountGone).
+const buildConsume = (db: Database) =>
+  windowUpsert(db, sql`select ${sql.placeholder("key")}, clock_timestamp(), 1 from ${user} where ${user.id} = ${sql.placeholder("userId")}`, "consume_rate_limit");
+
+const buildUserExists = (db: Database) =>
+  db.select({ id: user.id }).from(user).where(eq(user.id, sql.placeholder("userId"))).prepare("user_exists");
 
 /** One more event in `key`'s fixed window: how many the window holds now, and when it ends. */
 export interface WindowCount {
@@ -45,17 +60,16 @@ export interface WindowCount {
   resetSeconds: number;
 }
 
+const resetSecondsOf = (resetMs: number | undefined) => Math.max(1, Math.ceil((resetMs ?? 0) / 1000));
+
 /**
  * Counts one event against `key` in a fixed window of `windowSeconds`, in the database so that
  * every instance (serverless functions, several processes) shares it. A window starts with a
  * key's first event; one atomic upsert counts the event and says where the key stands.
  */
 export async function countInWindow(key: string, windowSeconds: number): Promise<WindowCount> {
-  const rows = await withDatabaseErrors(() =>
-    prepared(getDb(), "consume_rate_limit", buildConsume).execute({ key, seconds: windowSeconds }),
-  );
-  const [row] = rows;
-  return { count: row?.count ?? 0, resetSeconds: Math.max(1, Math.ceil((row?.reset_ms ?? 0) / 1000)) };
+  const [row] = await withDatabaseErrors(() => prepared(getDb(), "count_in_window", buildCountInWindow).execute({ key, seconds: windowSeconds }));
+  return { count: row?.count ?? 0, resetSeconds: resetSecondsOf(row?.reset_ms) };
 }
 
 /** Ends `key`'s window: its next event starts a new one. */
@@ -83,14 +97,22 @@ export async function pruneEndedWindows(prefix: string, windowSeconds: number, b
 }
 
 /**
- * The task API's per-user budget: `policy.requests` per window of `policy.windowSeconds`.
- * Past it, 429 RATE_LIMITED with Retry-After and the RateLimit headers.
+ * The task API's per-user budget: `policy.requests` per window of `policy.windowSeconds`, past it
+ * 429 RATE_LIMITED with Retry-After and the RateLimit headers. It also admits only users who
+ * still exist (401 AUTH_INVALID otherwise); with the limit off, a primary-key lookup does that part.
  */
 export async function consumeRateLimit(userId: string, policy: RateLimitPolicy = env.rateLimit): Promise<RateLimitState | undefined> {
-  if (policy.requests === 0) return undefined;
-  const { count, resetSeconds } = await countInWindow(`user:${userId}`, policy.windowSeconds);
-  const state = { policy, remaining: Math.max(0, policy.requests - count), resetSeconds };
-  if (count > policy.requests) {
+  if (policy.requests === 0) {
+    const found = await withDatabaseErrors(() => prepared(getDb(), "user_exists", buildUserExists).execute({ userId }));
+    if (found.length === 0) throw accountGone();
+    return undefined;
+  }
+  const [row] = await withDatabaseErrors(() =>
+    prepared(getDb(), "consume_rate_limit", buildConsume).execute({ key: `user:${userId}`, userId, seconds: policy.windowSeconds }),
+  );
+  if (!row) throw accountGone();
+  const state = { policy, remaining: Math.max(0, policy.requests - row.count), resetSeconds: resetSecondsOf(row.reset_ms) };
+  if (row.count > policy.requests) {
     throw new AppError("RATE_LIMITED", `Too many requests: at most ${policy.requests} per ${policy.windowSeconds} s. Retry later.`, {
       headers: { "Retry-After": String(state.resetSeconds), ...rateLimitHeaders(state) },
     });

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { importJWK, type JWK } from "jose";
 import { getDb } from "@/db/index";
 import { jwks } from "@/db/schema";
-import { databaseError } from "@/lib/errors";
+import { withDatabaseErrors } from "@/lib/errors";
 import { jwtSettings } from "@/lib/jwt-settings";
 
 /**
@@ -52,14 +52,6 @@ export function isCurrent(entry: KeyEntry, now: number): boolean {
   return now - entry.checkedAt < RECHECK_MS && entry.usableUntil >= now;
 }
 
-async function query<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw databaseError(error);
-  }
-}
-
 function rememberUnknown(kid: string, now: number): void {
   if (unknown.size >= unknownKids.remembered) unknown.delete(unknown.keys().next().value as string);
   unknown.set(kid, now + unknownKids.rememberMs);
@@ -74,7 +66,7 @@ async function mayExist(kid: string, now: number): Promise<boolean> {
   if (now - misses.since >= 1000) misses = { since: now, count: 0 };
   if (misses.count < unknownKids.lookupsPerSecond) return true;
   if (!kidList || now - kidList.readAt >= 1000) {
-    const rows = await query(() => getDb().select({ id: jwks.id }).from(jwks));
+    const rows = await withDatabaseErrors(() => getDb().select({ id: jwks.id }).from(jwks));
     kidList = { ids: new Set(rows.map((row) => row.id)), readAt: now };
   }
   return kidList.ids.has(kid);
@@ -86,7 +78,7 @@ export async function signingKey(kid: string): Promise<KeyEntry | undefined> {
   const cached = keys.get(kid);
   if (cached && now - cached.checkedAt < RECHECK_MS) return cached;
   if (!cached && !(await mayExist(kid, now))) return undefined;
-  const [row] = await query(() =>
+  const [row] = await withDatabaseErrors(() =>
     getDb().select({ publicKey: jwks.publicKey, expiresAt: jwks.expiresAt }).from(jwks).where(eq(jwks.id, kid)),
   );
   if (!row) {

@@ -29,15 +29,18 @@ interface AuthFailure {
 }
 
 const FIELDS = ["name", "email", "password"] as const;
-type Field = (typeof FIELDS)[number];
 // Account limits whose message says when to come back (minutes, not seconds).
 const ACCOUNT_LIMITS = new Set(["TOO_MANY_FAILED_SIGN_INS", "TOO_MANY_SIGN_UPS"]);
 
+/** Where a form shows a Better Auth error code: a field name, or a field with a message of its own. */
+export type AuthErrorPlacement = Partial<Record<string, string | { field?: string; message: string }>>;
+
 /**
- * Better Auth's sign-in and sign-up errors, as a message and the field it belongs to (if any).
- * "Invalid email or password" deliberately stays on the form: it must not say which one is wrong.
+ * Better Auth's errors, as a message and the field it belongs to (if any). `placement` says where
+ * a form wants particular codes (the delete form's password, say). "Invalid email or password"
+ * deliberately stays on the form: it must not say which one is wrong.
  */
-export function describeAuthError(error: AuthFailure): { field?: Field; message: string } {
+export function describeAuthError(error: AuthFailure, placement: AuthErrorPlacement = {}): { field?: string; message: string } {
   if (error.status === 429) {
     if (error.message && ACCOUNT_LIMITS.has(error.code ?? "")) return { message: error.message };
     return { message: "Too many attempts. Please wait a few seconds and try again." };
@@ -48,6 +51,9 @@ export function describeAuthError(error: AuthFailure): { field?: Field; message:
   if (first && field) return { field, message: first.msg };
   const message = error.message || "Something went wrong. Please try again.";
   const code = error.code ?? "";
+  const placed = placement[code];
+  if (typeof placed === "string") return { field: placed, message };
+  if (placed) return { ...(placed.field ? { field: placed.field } : {}), message: placed.message };
   if (code.startsWith("USER_ALREADY_EXISTS") || code === "INVALID_EMAIL") return { field: "email", message };
   if (code.startsWith("PASSWORD_TOO_")) return { field: "password", message };
   return { message };

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, lt, notExists, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { oauthClient, oauthConsent, oauthRefreshToken } from "@/db/schema";
-import { databaseError } from "@/lib/errors";
+import { withDatabaseErrors } from "@/lib/errors";
 
 /** A registration nobody connected within this long is deleted (see pruneUnusedClients). */
 export const UNUSED_CLIENT_TTL = sql`interval '24 hours'`;
@@ -15,15 +15,13 @@ export interface PublicClient {
 }
 
 export async function findPublicClient(clientId: string): Promise<PublicClient | undefined> {
-  try {
-    const [row] = await getDb()
+  const [row] = await withDatabaseErrors(() =>
+    getDb()
       .select({ clientId: oauthClient.clientId, name: oauthClient.name, uri: oauthClient.uri })
       .from(oauthClient)
-      .where(and(eq(oauthClient.clientId, clientId), sql`coalesce(${oauthClient.disabled}, false) = false`));
-    return row;
-  } catch (error) {
-    throw databaseError(error);
-  }
+      .where(and(eq(oauthClient.clientId, clientId), sql`coalesce(${oauthClient.disabled}, false) = false`)),
+  );
+  return row;
 }
 
 /**
@@ -34,8 +32,8 @@ export async function findPublicClient(clientId: string): Promise<PublicClient |
  */
 export async function pruneUnusedClients(): Promise<void> {
   const db = getDb();
-  try {
-    await db
+  await withDatabaseErrors(() =>
+    db
       .delete(oauthClient)
       .where(
         and(
@@ -44,10 +42,8 @@ export async function pruneUnusedClients(): Promise<void> {
           notExists(db.select({ one: sql`1` }).from(oauthConsent).where(eq(oauthConsent.clientId, oauthClient.clientId))),
           notExists(db.select({ one: sql`1` }).from(oauthRefreshToken).where(eq(oauthRefreshToken.clientId, oauthClient.clientId))),
         ),
-      );
-  } catch (error) {
-    throw databaseError(error);
-  }
+      ),
+  );
 }
 
 /**
@@ -56,10 +52,7 @@ export async function pruneUnusedClients(): Promise<void> {
  * ones go, so a connection holds at most one refresh lifetime's worth.
  */
 export async function pruneExpiredRefreshTokens(clientId: string): Promise<void> {
-  const db = getDb();
-  try {
-    await db.delete(oauthRefreshToken).where(and(eq(oauthRefreshToken.clientId, clientId), lt(oauthRefreshToken.expiresAt, sql`now()`)));
-  } catch (error) {
-    throw databaseError(error);
-  }
+  await withDatabaseErrors(() =>
+    getDb().delete(oauthRefreshToken).where(and(eq(oauthRefreshToken.clientId, clientId), lt(oauthRefreshToken.expiresAt, sql`now()`))),
+  );
 }

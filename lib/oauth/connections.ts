@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { oauthAccessToken, oauthClient, oauthConsent, oauthRefreshToken } from "@/db/schema";
-import { databaseError } from "@/lib/errors";
+import { withDatabaseErrors } from "@/lib/errors";
 
 /**
  * A person's connections: the OAuth clients (assistants) they allowed to use their tasks, one per
@@ -25,16 +25,8 @@ export interface Grant {
   scopes: string[];
 }
 
-async function query<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw databaseError(error);
-  }
-}
-
 export async function listConnections(userId: string): Promise<Connection[]> {
-  return query(() =>
+  return withDatabaseErrors(() =>
     getDb()
       .select({
         clientId: oauthConsent.clientId,
@@ -68,7 +60,7 @@ const buildActiveGrant = (db: Database) =>
 
 /** The person's current consent to the client, if they have not revoked it (and the client is enabled). */
 export async function activeGrant(userId: string, clientId: string): Promise<Grant | undefined> {
-  const [row] = await query(() => prepared(getDb(), "active_oauth_grant", buildActiveGrant).execute({ userId, clientId }));
+  const [row] = await withDatabaseErrors(() => prepared(getDb(), "active_oauth_grant", buildActiveGrant).execute({ userId, clientId }));
   return row;
 }
 
@@ -78,7 +70,7 @@ export async function activeGrant(userId: string, clientId: string): Promise<Gra
  * endpoint checks the consent on every request. Returns false when there was nothing to revoke.
  */
 export async function revokeConnection(userId: string, clientId: string): Promise<boolean> {
-  return query(() =>
+  return withDatabaseErrors(() =>
     getDb().transaction(async (db) => {
       await db.delete(oauthAccessToken).where(and(eq(oauthAccessToken.userId, userId), eq(oauthAccessToken.clientId, clientId)));
       await db.delete(oauthRefreshToken).where(and(eq(oauthRefreshToken.userId, userId), eq(oauthRefreshToken.clientId, clientId)));

@@ -32,11 +32,11 @@ const AuthSessionRecord = z.looseObject({
   userAgent: z.string().nullable().optional(),
 });
 
-const callbackURL = z.string().optional().meta({ description: "Not used by this API (no redirects)." });
+const callbackURL = z.string().optional().meta({ description: "Sign-up with verification required: the path the emailed link leads to (the app uses `/verified`). Otherwise unused." });
 const rememberMe = z.boolean().optional().meta({ description: "`false`: the session ends with the browser session." });
 
 export const SignUpEmailRequest = z.looseObject({
-  name: z.string().min(1).max(NAME_MAX).meta({ description: "Display name: not only spaces, no control characters (line breaks, tabs, …)." }),
+  name: z.string().min(1).max(NAME_MAX).meta({ description: `Display name: 1–${NAME_MAX} characters, not only spaces, no control characters (line breaks, tabs, …).` }),
   email: z.email().max(EMAIL_MAX),
   password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
   image: z.string().max(IMAGE_MAX).optional(),
@@ -98,3 +98,54 @@ export const AuthError = ErrorBody.extend({
     .optional()
     .meta({ description: "On a 422 for the account rules (checked before Better Auth reads the request): one entry per field that breaks them." }),
 });
+
+// The account endpoints (password reset, verification, settings, deletion): lib/openapi/auth-recovery-paths.ts, auth-settings-paths.ts.
+
+const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+const callbackPath = z.string().optional().meta({ description: "A path of this site to land on after following the emailed link, e.g. `/verified`." });
+
+export const RequestPasswordResetRequest = z.looseObject({
+  email: z.email().max(EMAIL_MAX),
+  redirectTo: z.string().optional().meta({ description: "The page of this site that takes the new password (the app uses `/reset-password`); the link leads there with `?token=`." }),
+});
+
+export const ResetPasswordRequest = z.looseObject({
+  newPassword,
+  token: z.string().min(1).meta({ description: "The `token` the emailed link brought to the page." }),
+});
+
+export const SendVerificationEmailRequest = z.looseObject({ email: z.email().max(EMAIL_MAX), callbackURL: callbackPath });
+
+export const UpdateUserRequest = z.looseObject({
+  name: z.string().min(1).max(NAME_MAX).optional().meta({ description: `Display name: 1–${NAME_MAX} characters, not only spaces, no control characters.` }),
+  image: z.string().max(IMAGE_MAX).nullable().optional(),
+});
+
+export const ChangePasswordRequest = z.looseObject({
+  currentPassword: z.string().max(PASSWORD_MAX),
+  newPassword,
+  revokeOtherSessions: z.boolean().optional().meta({ description: "`true` (what the app sends): every other session ends; this one gets a new token." }),
+});
+
+export const ChangeEmailRequest = z.looseObject({ newEmail: z.email().max(EMAIL_MAX), callbackURL: callbackPath });
+
+export const RevokeSessionRequest = z.looseObject({ token: z.string().meta({ description: "The session's `token`, as `GET /api/auth/list-sessions` lists it." }) });
+
+export const DeleteUserRequest = z.looseObject({
+  password: z.string().min(1).max(PASSWORD_MAX).meta({ description: "Required by this app (Better Auth alone would accept a recent session instead)." }),
+});
+
+export const StatusResponse = z.looseObject({ status: z.boolean() });
+
+export const StatusMessageResponse = StatusResponse.extend({ message: z.string() });
+
+export const ChangePasswordResponse = z.looseObject({
+  token: z.string().nullable().meta({ description: "The new session token (also set as the cookie) when other sessions were revoked." }),
+  user: AuthUser,
+});
+
+export const VerifyEmailResponse = StatusResponse.extend({ user: AuthUser.optional() });
+
+export const SessionList = z.array(AuthSessionRecord).meta({ description: "The user's active sessions, the current one included." });
+
+export const DeleteUserResponse = z.looseObject({ success: z.boolean(), message: z.string() });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
+import type { AccountExampleName } from "@/lib/openapi/account-examples";
 import type { ExampleName } from "@/lib/openapi/examples";
 import { asSchemaObject } from "@/lib/openapi/schemas";
-import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TASK_ID_MAX, TaskListQuery } from "@/lib/tasks/schema";
+import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TASK_ID_MAX, TaskExportQuery, TaskListQuery } from "@/lib/tasks/schema";
 
 /**
  * Reusable parts of the OpenAPI document that the operations (JSDoc on the route handlers)
@@ -12,7 +13,7 @@ import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TASK_ID_MAX, TaskLi
 
 const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
-const exampleRefs = (...names: ExampleName[]) =>
+const exampleRefs = (...names: (ExampleName | AccountExampleName)[]) =>
   Object.fromEntries(names.map((name) => [name, { $ref: `#/components/examples/${name}` }]));
 
 export const securitySchemes = {
@@ -85,6 +86,13 @@ export const parameters = {
     "Opaque: the `next_cursor` of the previous page (or follow the `Link` header). Signed by the server and valid only with the same `complete`, `q`, `sort` and `order`; anything else (made up, altered, from another query) is a 422 `VALIDATION_ERROR` naming `cursor` (`type` `value_error`).",
     "eyJ2IjpudWxsLCJpIjo0Mn0.TaLXaQyMkGxt9Qek9jbITu5TacQpIKGLumigMuvGxzI",
   ),
+  ExportFormat: {
+    name: "format",
+    in: "query",
+    required: false,
+    description: withExample("The file's format: `json` (the API's task shape) or `csv`. Anything else is a 422.", "csv"),
+    schema: inputSchema(TaskExportQuery.shape.format),
+  },
   IfNoneMatch: {
     name: "If-None-Match",
     in: "header",
@@ -145,6 +153,12 @@ export const headers = {
     description: "The request's id: a sane inbound `X-Request-Id` is echoed, otherwise a UUID is generated. It is in the request's log line.",
     required: true,
     schema: { type: "string", pattern: "^[A-Za-z0-9._:@-]{1,128}$" },
+  },
+  RedirectLocation: { description: "Where the browser goes next.", required: true, schema: { type: "string" }, example: "http://localhost:3000/reset-password?token=lE3dTwNVsiDJbh46e9HEziI9" },
+  ExportDisposition: {
+    description: "A download, named after the day: `attachment; filename=\"todo-next-tasks-YYYY-MM-DD.json\"` (or `.csv`).",
+    required: true,
+    schema: { type: "string", pattern: '^attachment; filename="todo-next-tasks-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.(json|csv)"$' },
   },
   Location: { description: "Path of the new task.", required: true, schema: { type: "string" }, example: "/api/r52qfLsfv3UTmI616zevb0j5Mkk09vcy/tasks/42" },
   "WWW-Authenticate": { description: "Always `Bearer`.", required: true, schema: { type: "string" }, example: 'Bearer realm="todo-next"' },
@@ -219,6 +233,10 @@ export const headers = {
     required: true,
     schema: { type: "string" },
   },
+  SignUpSetCookie: {
+    description: "The session cookie, as for sign-in; absent when the server requires verified addresses (the emailed link signs in instead).",
+    schema: { type: "string" },
+  },
   "set-auth-jwt": { description: "A fresh access token for the session (the same JWT `GET /api/auth/token` returns).", schema: { type: "string" } },
 };
 
@@ -237,7 +255,7 @@ const responseHeaders = (specs: HeaderSpec[]) =>
 function errorResponse(
   status: number,
   description: string,
-  examples: ExampleName[],
+  examples: (ExampleName | AccountExampleName)[],
   extraHeaders: HeaderSpec[] = [],
   schema = "Error",
   codes: ErrorCode[] = codesFor(status),
@@ -255,7 +273,7 @@ function errorResponse(
 }
 
 /** An error of a Better Auth endpoint: the envelope plus Better Auth's `{message, code}`. */
-function authErrorResponse(description: string, examples: ExampleName[], extraHeaders: HeaderSpec[] = []) {
+function authErrorResponse(description: string, examples: (ExampleName | AccountExampleName)[], extraHeaders: HeaderSpec[] = []) {
   return {
     description,
     headers: responseHeaders(extraHeaders),
@@ -280,8 +298,8 @@ export const responses = {
   ),
   Unauthorized: errorResponse(
     401,
-    "`AUTH_MISSING`: no `Authorization: Bearer` header. `AUTH_INVALID`: the token is malformed, forged, expired, or has the wrong algorithm, issuer or audience.",
-    ["AuthMissing", "AuthInvalid"],
+    "`AUTH_MISSING`: no `Authorization: Bearer` header. `AUTH_INVALID`: the token is malformed, forged, expired, or has the wrong algorithm, issuer or audience, or its account has been deleted.",
+    ["AuthMissing", "AuthInvalid", "AccountGone"],
     ["WWW-Authenticate"],
   ),
   Forbidden: errorResponse(
@@ -315,6 +333,14 @@ export const responses = {
     422,
     "`VALIDATION_ERROR`: a query parameter is invalid, unknown or given twice; `loc` names it (`[\"query\", \"limit\"]`). A `cursor` the server did not issue for this very query (made up, altered, from another query) is invalid too.",
     ["BadLimit", "UnknownParameter", "BadCursor"],
+    [],
+    "ValidationError",
+    ["VALIDATION_ERROR"],
+  ),
+  ExportQueryInvalid: errorResponse(
+    422,
+    "`VALIDATION_ERROR`: `format` is neither `json` nor `csv`, or a query parameter is unknown or given twice; `loc` names it.",
+    ["BadFormat"],
     [],
     "ValidationError",
     ["VALIDATION_ERROR"],
@@ -399,6 +425,10 @@ export const responses = {
   AuthInvalidOrigin: authErrorResponse(
     "`AUTH_FORBIDDEN`: the `Origin` header names a page that is not a trusted origin (`code` `INVALID_ORIGIN`; refused before Better Auth runs, so no login CSRF). In production also `MISSING_OR_NULL_ORIGIN` (Better Auth's own check): the request carries the session cookie but no `Origin`. Browsers send `Origin` by themselves; with curl add `-H \"Origin: <this server>\"` or leave it out.",
     ["InvalidOrigin", "MissingOrigin"],
+  ),
+  AuthSignInForbidden: authErrorResponse(
+    "`AUTH_FORBIDDEN`: `EMAIL_NOT_VERIFIED` when the server requires verified addresses (`REQUIRE_EMAIL_VERIFICATION`) and this one is not yet (`POST /api/auth/send-verification-email` sends a new link); or the `Origin` is not trusted (`INVALID_ORIGIN`, `MISSING_OR_NULL_ORIGIN`).",
+    ["EmailNotVerified", "InvalidOrigin", "MissingOrigin"],
   ),
   AuthNoSession: authErrorResponse("`AUTH_INVALID`: no valid session cookie.", ["NoSessionError"], ["WWW-Authenticate"]),
   AuthServerError: {

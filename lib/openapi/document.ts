@@ -2,6 +2,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createSwaggerSpec } from "next-swagger-doc";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { accountExamples } from "@/lib/openapi/account-examples";
+import { recoveryPaths } from "@/lib/openapi/auth-recovery-paths";
+import { settingsPaths } from "@/lib/openapi/auth-settings-paths";
 import { headers, parameters, responses, securitySchemes } from "@/lib/openapi/components";
 import { componentExamples } from "@/lib/openapi/examples";
 import { componentSchemas } from "@/lib/openapi/schemas";
@@ -28,7 +31,7 @@ export function routeFiles(root: string = process.cwd()): string[] {
 const codeMeaning: Record<ErrorCode, string> = {
   VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation, bad `task_id`, query parameter or `Idempotency-Key` (with `errors`)",
   AUTH_MISSING: "no `Authorization: Bearer` header",
-  AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience (for the scheduled jobs: not the `CRON_SECRET`)",
+  AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience; the token's account was deleted (for the scheduled jobs: not the `CRON_SECRET`)",
   AUTH_FORBIDDEN: "`{user_id}` is not the token's user, the task is another user's, or the `Origin` is an untrusted page",
   NOT_FOUND: "no such task, or no API endpoint at the path (also the scheduled jobs' when `CRON_SECRET` is not set)",
   METHOD_NOT_ALLOWED: "the path does not serve the method (`Allow` lists those it does)",
@@ -98,7 +101,7 @@ export type OpenApiDocument = {
 };
 
 export function buildOpenApiDocument(): OpenApiDocument {
-  return createSwaggerSpec({
+  const document = createSwaggerSpec({
     // `apis` replaces the folders next-swagger-doc would scan (sources, .next/server, public).
     // They are glob patterns: `[user_id]` must not be read as a character class.
     apis: routeFiles().map((file) => path.join(/*turbopackIgnore: true*/ process.cwd(), file).replace(/[[\]{}()*?!+@]/g, "\\$&")),
@@ -119,8 +122,16 @@ export function buildOpenApiDocument(): OpenApiDocument {
         parameters,
         headers,
         responses,
-        examples: componentExamples,
+        examples: { ...componentExamples, ...accountExamples },
       },
     },
   }) as OpenApiDocument;
+  return { ...document, paths: withAccountPaths(document.paths) };
+}
+
+/** The account endpoints (lib/openapi/auth-recovery-paths.ts, auth-settings-paths.ts) after the other /api/auth ones. */
+function withAccountPaths(paths: OpenApiDocument["paths"]): OpenApiDocument["paths"] {
+  const entries = Object.entries(paths);
+  const afterAuth = entries.findLastIndex(([template]) => template.startsWith("/api/auth/")) + 1;
+  return Object.fromEntries([...entries.slice(0, afterAuth), ...Object.entries(recoveryPaths), ...Object.entries(settingsPaths), ...entries.slice(afterAuth)]);
 }

@@ -20,13 +20,13 @@ import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskRespons
  * validated against the generated JSON Schemas by tests/api/openapi-document.test.ts.
  */
 
-const USER_ID = "r52qfLsfv3UTmI616zevb0j5Mkk09vcy";
-const CREATED = "2026-01-15T09:30:00.000Z";
-const CHANGED = "2026-01-15T10:05:12.345Z";
+export const USER_ID = "r52qfLsfv3UTmI616zevb0j5Mkk09vcy";
+export const CREATED = "2026-01-15T09:30:00.000Z";
+export const CHANGED = "2026-01-15T10:05:12.345Z";
 const TOKEN =
   "eyJhbGciOiJFZERTQSIsImtpZCI6ImIwT0NMN21PbUVuT1BxcTE0WXBSOGR5bXFtd0hiWkxBIn0.eyJzdWIiOiJyNTJxZkxzZnYzVVRtSTYxNnpldmIwajVNa2swOXZjeSJ9.C4IbE8lTAbT93SZNhZAdP3xNxZRrgI7NIAUnKZuRZM_ncZxvORgAiITXcvtm_h8OO8iaLfskkw04ESJzVEeMDw";
 
-const task = {
+export const task = {
   id: 42,
   user_id: USER_ID,
   title: "Buy milk",
@@ -36,15 +36,15 @@ const task = {
   updated_at: CREATED,
 } satisfies TaskResponseBody;
 
-function error(code: ErrorCode, detail: string, errors?: FieldError[]): ErrorBodyJson {
+export function error(code: ErrorCode, detail: string, errors?: FieldError[]): ErrorBodyJson {
   return { detail, error_code: code, timestamp: CHANGED, ...(errors ? { errors } : {}) };
 }
 
-function authError(code: ErrorCode, detail: string, betterAuthCode: string): z.infer<typeof AuthError> {
+export function authError(code: ErrorCode, detail: string, betterAuthCode: string): z.infer<typeof AuthError> {
   return { message: detail, code: betterAuthCode, ...error(code, detail) };
 }
 
-const user = {
+export const user = {
   id: USER_ID,
   email: "ada@example.com",
   name: "Ada",

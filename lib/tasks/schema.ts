@@ -93,6 +93,20 @@ export const TaskListQuery = z.strictObject({
   cursor: z.string().min(1).max(1000).optional(),
 });
 
+/** Query of the export: the file's format (JSON, the API's task shape, or CSV). */
+export const TaskExportQuery = z.strictObject({
+  format: z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
+});
+
+/** The JSON export: every task of the user, oldest first, as the API returns them. */
+export const TaskExport = z.strictObject({
+  exported_at: z.iso.datetime(),
+  tasks: z.array(TaskResponse),
+});
+
+/** The CSV export's columns, in order: the fields of TaskResponse. */
+export const TASK_EXPORT_COLUMNS = Object.keys(TaskResponse.shape) as (keyof z.infer<typeof TaskResponse>)[];
+
 export const IDEMPOTENCY_KEY_MAX = 255;
 
 /** The `Idempotency-Key` request header of POST: 1–255 visible ASCII characters (no spaces). */
@@ -111,3 +125,4 @@ export type TaskPatchInput = z.infer<typeof TaskPatch>;
 export type TaskResponseBody = z.infer<typeof TaskResponse>;
 export type TaskListResponseBody = z.infer<typeof TaskListResponse>;
 export type TaskListQueryInput = z.output<typeof TaskListQuery>;
+export type TaskExportFormat = z.output<typeof TaskExportQuery>["format"];

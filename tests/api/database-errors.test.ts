@@ -85,21 +85,27 @@ describe("logs never carry request values", () => {
       lines.push(JSON.stringify([entry, message]));
     }) as typeof logger.error);
     const user = await signUp();
-    // The account is gone, the token still valid for minutes: every write now breaks a foreign key.
-    await getDb().execute(sql`delete from "user" where id = ${user.id}`);
     const secrets = { title: "my secret title 7f3a", description: "my secret description 9c1e", key: "my-secret-key-42b8" };
-    const withKey = await call("POST", tasksPath(user), {
-      token: user.token,
-      body: { title: secrets.title, description: secrets.description },
-      headers: { "idempotency-key": secrets.key },
-    });
-    const withoutKey = await call("POST", tasksPath(user), { token: user.token, body: { title: secrets.title, description: secrets.description } });
-    expect([withKey.status, withoutKey.status]).toEqual([500, 500]);
+    // A rule only the database holds: PostgreSQL itself refuses the create (a check violation).
+    await getDb().execute(sql.raw(`alter table tasks add constraint refuses_secret_title check (title <> '${secrets.title}') not valid`));
+    let statuses: number[];
+    try {
+      const withKey = await call("POST", tasksPath(user), {
+        token: user.token,
+        body: { title: secrets.title, description: secrets.description },
+        headers: { "idempotency-key": secrets.key },
+      });
+      const withoutKey = await call("POST", tasksPath(user), { token: user.token, body: { title: secrets.title, description: secrets.description } });
+      statuses = [withKey.status, withoutKey.status];
+    } finally {
+      await getDb().execute(sql.raw("alter table tasks drop constraint refuses_secret_title"));
+    }
+    expect(statuses).toEqual([500, 500]);
     expect(lines).toHaveLength(2);
     for (const line of lines) {
-      expect(line).toContain('"sqlstate":"23503"');
+      expect(line).toContain('"sqlstate":"23514"');
       expect(line).toContain('"query":"');
-      expect(line).toMatch(/insert into \\"(idempotency_keys|task_counts)\\"/);
+      expect(line).toMatch(/insert into \\"tasks\\"/);
       for (const secret of Object.values(secrets)) expect(line).not.toContain(secret);
       expect(line).not.toMatch(/params|Failed query/);
     }

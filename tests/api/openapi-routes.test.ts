@@ -136,6 +136,7 @@ describe("OpenAPI document ↔ route files", () => {
       "/api/{user_id}",
       "/api/{user_id}/tasks",
       "/api/{user_id}/tasks/{task_id}",
+      "/api/{user_id}/tasks/export",
       "/api/auth",
       "/api/cron/cleanup",
       "/api/openapi.json",
@@ -209,7 +210,8 @@ describe("OpenAPI document ↔ route files", () => {
         const served = route.methods.get(method);
         if (!served || served.allow !== undefined) problems.push(`${method} ${template}: not exported by ${route.file} (or only as a 405)`);
         if (route.catchAll) {
-          const subPath = template.slice(route.template.length);
+          // Better Auth writes path parameters as `:token`, OpenAPI as `{token}`.
+          const subPath = template.slice(route.template.length).replace(/\{([^}]+)\}/g, ":$1");
           const endpoint = betterAuth.find((candidate) => candidate.path === subPath && [candidate.options?.method].flat().includes(method));
           if (!endpoint) problems.push(`${method} ${template}: Better Auth serves no ${method} ${subPath}`);
         }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
@@ -18,7 +17,7 @@ describe("per-user rate limit of the task API", () => {
   });
 
   it("lets the budget through and refuses the rest with 429 RATE_LIMITED, Retry-After and RateLimit headers", async () => {
-    const userId = `limit-${randomUUID()}`;
+    const { id: userId } = await signUp();
     const policy = { requests: 5, windowSeconds: 60 };
     const remaining: number[] = [];
     for (let i = 0; i < 5; i += 1) remaining.push((await consumeRateLimit(userId, policy))!.remaining);
@@ -34,7 +33,7 @@ describe("per-user rate limit of the task API", () => {
   });
 
   it("concurrent requests never exceed the budget, and a new window starts afresh", async () => {
-    const userId = `limit-${randomUUID()}`;
+    const { id: userId } = await signUp();
     // A long window, so a slow machine cannot stretch the burst across two windows.
     const policy = { requests: 10, windowSeconds: 60 };
     const results = await Promise.allSettled(Array.from({ length: 25 }, () => consumeRateLimit(userId, policy)));
@@ -57,7 +56,8 @@ describe("per-user rate limit of the task API", () => {
   });
 
   it("requests: 0 turns the limit off", async () => {
-    expect(await consumeRateLimit("anyone", { requests: 0, windowSeconds: 1 })).toBeUndefined();
+    const { id: userId } = await signUp();
+    expect(await consumeRateLimit(userId, { requests: 0, windowSeconds: 1 })).toBeUndefined();
     expect(rateLimitHeaders({ policy: { requests: 3, windowSeconds: 2 }, remaining: 1, resetSeconds: 2 })).toEqual({
       "RateLimit-Policy": '"per-user";q=3;w=2',
       RateLimit: '"per-user";r=1;t=2',

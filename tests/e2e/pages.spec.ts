@@ -21,6 +21,9 @@ const pages: PageCase[] = [
   { name: "sign-in", path: "/sign-in", signedIn: false, ready: (page) => expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in") },
   { name: "sign-up", path: "/sign-up", signedIn: false, ready: (page) => expect(page.getByRole("heading", { level: 1 })).toHaveText("Create an account") },
   { name: "tasks", path: "/tasks", signedIn: true, ready: (page) => expect(page.getByRole("heading", { level: 2, name: /^3 tasks/ })).toBeVisible() },
+  { name: "forgot-password", path: "/forgot-password", signedIn: false, ready: (page) => expect(page.getByRole("button", { name: "Send reset link" })).toBeVisible() },
+  { name: "reset-password", path: "/reset-password?token=from-the-link", signedIn: false, ready: (page) => expect(page.getByRole("button", { name: "Set new password" })).toBeVisible() },
+  { name: "settings", path: "/settings", signedIn: true, ready: (page) => expect(page.getByText("This device")).toBeVisible() },
 ];
 
 /** The shared account gets the same three tasks before each test, whatever other tests left. */

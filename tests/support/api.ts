@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import * as authRoute from "@/app/api/auth/[...all]/route";
 import * as taskRoute from "@/app/api/[user_id]/tasks/[task_id]/route";
+import * as exportRoute from "@/app/api/[user_id]/tasks/export/route";
 import * as tasksRoute from "@/app/api/[user_id]/tasks/route";
 import * as cleanupRoute from "@/app/api/cron/cleanup/route";
 import * as authServerMetadataRoute from "@/app/.well-known/oauth-authorization-server/api/auth/route";
@@ -20,7 +21,10 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 
 function route(path: string): { module: Record<string, unknown>; params: Record<string, string | string[]> } {
   const pathname = path.split("?")[0] ?? path;
-  let match = /^\/api\/([^/]+)\/tasks\/([^/]+)$/.exec(pathname);
+  // A static segment wins over a dynamic one, as in Next's router.
+  let match = /^\/api\/([^/]+)\/tasks\/export$/.exec(pathname);
+  if (match) return { module: exportRoute, params: { user_id: decodeURIComponent(match[1]!) } };
+  match = /^\/api\/([^/]+)\/tasks\/([^/]+)$/.exec(pathname);
   if (match) return { module: taskRoute, params: { user_id: decodeURIComponent(match[1]!), task_id: decodeURIComponent(match[2]!) } };
   match = /^\/api\/([^/]+)\/tasks$/.exec(pathname);
   if (match) return { module: tasksRoute, params: { user_id: decodeURIComponent(match[1]!) } };
@@ -86,7 +90,8 @@ export interface TestUser {
   cookie: string;
 }
 
-function sessionCookie(response: ApiResponse): string {
+/** The session cookie a response sets, as a `Cookie` header value. */
+export function sessionCookie(response: ApiResponse): string {
   const setCookie = response.headers.getSetCookie().find((cookie) => cookie.startsWith("better-auth.session_token="));
   if (!setCookie) throw new Error(`no session cookie (status ${response.status}: ${response.text})`);
   return setCookie.split(";")[0]!;

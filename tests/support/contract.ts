@@ -74,15 +74,22 @@ export function schemaValidator(pointer: string): ValidateFunction {
   return validate;
 }
 
-/** The documented path template that serves a concrete path: literal paths win over templates. */
+const parameterCount = (template: string) => (template.match(/\{[^}]+\}/g) ?? []).length;
+
+/**
+ * The documented path template that serves a concrete path: literal paths win over templates,
+ * and of two templates the one with fewer parameters (`/tasks/export` over `/tasks/{task_id}`),
+ * as in Next's router.
+ */
 export function matchPath(pathname: string): string | undefined {
   const templates = Object.keys(load().document.paths);
   const literal = templates.find((template) => template === pathname);
   if (literal) return literal;
-  return templates.find((template) => {
+  const matching = templates.filter((template) => {
     const pattern = template.split("/").map((segment) => (/^\{.+\}$/.test(segment) ? "[^/]+" : segment.replace(/[.*+?^$()|[\]\\]/g, "\\$&")));
     return new RegExp(`^${pattern.join("/")}$`).test(pathname);
   });
+  return matching.sort((a, b) => parameterCount(a) - parameterCount(b))[0];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PASSWORD_MAX, PASSWORD_MIN, SignInInput, SignUpInput } from "@/lib/auth-schema";
+import { ChangePasswordInput, DeleteAccountInput, PASSWORD_MAX, PASSWORD_MIN, ProfileInput, SignInInput, SignUpInput } from "@/lib/auth-schema";
 import { describeAuthError, validateForm } from "@/lib/client/form-errors";
 import { DEFAULT_AFTER_SIGN_IN, safeRedirectTarget, signInPath } from "@/lib/redirect-target";
 import { TaskCreate } from "@/lib/tasks/schema";
@@ -42,6 +42,28 @@ describe("sign-up and sign-in rules", () => {
   });
 });
 
+describe("account settings rules", () => {
+  it("a name is trimmed, at most 100 characters, without control characters", () => {
+    expect(validateForm(ProfileInput, { name: "  Ada  " })).toEqual({ ok: true, data: { name: "Ada" } });
+    expect(validateForm(ProfileInput, { name: "x".repeat(101) })).toMatchObject({ errors: { name: "Name must be at most 100 characters" } });
+    expect(validateForm(ProfileInput, { name: "a\u0007b" })).toMatchObject({ errors: { name: "Name must not contain control characters (line breaks, tabs and the like)" } });
+  });
+
+  it("a password change needs the current password and a matching new one", () => {
+    expect(validateForm(ChangePasswordInput, { current: "", password: "short", confirm: "other" })).toEqual({
+      ok: false,
+      errors: { current: "Enter your current password", password: "Password must be at least 8 characters", confirm: "Passwords do not match" },
+    });
+  });
+
+  it("deleting needs the password and DELETE typed exactly", () => {
+    expect(validateForm(DeleteAccountInput, { password: "pw", confirmation: "DELETE" }).ok).toBe(true);
+    for (const confirmation of ["delete", "DELETE ", ""]) {
+      expect(validateForm(DeleteAccountInput, { password: "pw", confirmation })).toMatchObject({ errors: { confirmation: "Type DELETE to confirm" } });
+    }
+  });
+});
+
 describe("describeAuthError", () => {
   it("places Better Auth's errors on the right field, or on the form", () => {
     expect(describeAuthError({ status: 422, code: "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL", message: "User already exists. Use another email." })).toEqual({
@@ -63,6 +85,19 @@ describe("describeAuthError", () => {
   it("says when to come back from an account's sign-in limit or the sign-up budget", () => {
     const locked = { status: 429, code: "TOO_MANY_FAILED_SIGN_INS", message: "Too many failed sign-ins for this account. Try again in 15 minutes." };
     expect(describeAuthError(locked)).toEqual({ message: "Too many failed sign-ins for this account. Try again in 15 minutes." });
+  });
+
+  it("lets a form place particular codes: on one of its fields, with a message of its own, or on the form", () => {
+    const wrong = { status: 400, code: "INVALID_PASSWORD", message: "Invalid password" };
+    expect(describeAuthError(wrong)).toEqual({ message: "Invalid password" });
+    expect(describeAuthError(wrong, { INVALID_PASSWORD: "current" })).toEqual({ field: "current", message: "Invalid password" });
+    expect(describeAuthError(wrong, { INVALID_PASSWORD: { field: "current", message: "That is not your current password." } })).toEqual({
+      field: "current",
+      message: "That is not your current password.",
+    });
+    expect(describeAuthError({ status: 400, code: "INVALID_TOKEN", message: "Invalid token" }, { INVALID_TOKEN: { message: "The link has expired." } })).toEqual({
+      message: "The link has expired.",
+    });
   });
 
   it("explains rate limiting and network failures", () => {

@@ -159,3 +159,37 @@ describe("parseEnv – Vercel", () => {
     expect(() => parseEnv({ ...preview, VERCEL_URL: "https://not-a-host/" })).toThrow(/VERCEL_URL/);
   });
 });
+
+describe("parseEnv – email", () => {
+  it("files in DATA_DIR/mail outside production, nothing in production, SMTP when SMTP_URL is set", () => {
+    expect(parseEnv({}).mail).toMatchObject({ transport: "file", directory: ".data/mail", smtpUrl: undefined });
+    expect(parseEnv({ DATA_DIR: "memory://" }).mail.directory).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: "production" }).mail.transport).toBe("off");
+    const smtp = parseEnv({ NODE_ENV: "production", SMTP_URL: "smtps://user:pass@smtp.example.com:465", MAIL_FROM: "todo-next <no-reply@example.com>" }).mail;
+    expect(smtp).toMatchObject({ transport: "smtp", smtpUrl: "smtps://user:pass@smtp.example.com:465", from: "todo-next <no-reply@example.com>" });
+    expect(parseEnv({ NODE_ENV: "production", MAIL_TRANSPORT: "file" }).mail.transport).toBe("file");
+    expect(parseEnv({ MAIL_TRANSPORT: "off" }).mail.transport).toBe("off");
+    expect(parseEnv({ MAIL_FROM: "no-reply@example.com" }).mail.from).toBe("no-reply@example.com");
+  });
+
+  it("REQUIRE_EMAIL_VERIFICATION: off by default, and only with a way to send email", () => {
+    expect(parseEnv({}).requireEmailVerification).toBe(false);
+    expect(parseEnv({ REQUIRE_EMAIL_VERIFICATION: "true" }).requireEmailVerification).toBe(true);
+    expect(() => parseEnv({ NODE_ENV: "production", REQUIRE_EMAIL_VERIFICATION: "true" })).toThrow(/REQUIRE_EMAIL_VERIFICATION=true needs email/);
+  });
+
+  it.each([
+    [{ SMTP_URL: "http://smtp.example.com" }, "SMTP_URL must be an smtp:// or smtps:// URL"],
+    [{ SMTP_URL: "smtp://" }, "SMTP_URL"],
+    [{ SMTP_URL: "smtp://smtp.example.com" }, "MAIL_FROM is required with SMTP_URL"],
+    [{ MAIL_FROM: "not an address" }, "MAIL_FROM"],
+    [{ MAIL_FROM: "Evil\r\nBcc: x@example.com <a@example.com>" }, "MAIL_FROM"],
+    [{ MAIL_TRANSPORT: "smtp" }, "MAIL_TRANSPORT=smtp needs SMTP_URL"],
+    [{ MAIL_TRANSPORT: "pigeon" }, "MAIL_TRANSPORT"],
+    [{ REQUIRE_EMAIL_VERIFICATION: "yes" }, "REQUIRE_EMAIL_VERIFICATION"],
+    [{ VERCEL: "1", VERCEL_URL: "x.vercel.app", DATABASE_URL: "postgres://db/app", BETTER_AUTH_SECRET: "s".repeat(40), NODE_ENV: "production", MAIL_TRANSPORT: "file" }, "MAIL_TRANSPORT=file cannot work on Vercel"],
+  ])("rejects %j with a message naming the variable", (source, message) => {
+    expect(() => parseEnv(source)).toThrow(ConfigError);
+    expect(() => parseEnv(source)).toThrow(message);
+  });
+});

@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 
 /**
  * The Better Auth endpoints clients use to get an access token (Better Auth serves more; these
- * are the ones this API supports and documents).
+ * are the ones this API supports and documents; the account endpoints, password reset to
+ * deletion, are in lib/openapi/auth-recovery-paths.ts and auth-settings-paths.ts).
  *
  * @swagger
  * /api/auth/sign-up/email:
@@ -15,7 +16,10 @@ import { AppError } from "@/lib/errors";
  *     operationId: signUpEmail
  *     tags: [Authentication]
  *     summary: Create an account (and sign in)
- *     description: Creates the user and a session; the session cookie comes back in `Set-Cookie`.
+ *     description: >-
+ *       Creates the user and a session; the session cookie comes back in `Set-Cookie`. When the
+ *       server requires verified addresses (`REQUIRE_EMAIL_VERIFICATION`), it emails a link
+ *       instead (to `callbackURL` afterwards) and starts no session: `token` is null.
  *     security: []
  *     requestBody:
  *       required: true
@@ -25,9 +29,9 @@ import { AppError } from "@/lib/errors";
  *           examples: { SignUpRequest: { $ref: "#/components/examples/SignUpRequest" } }
  *     responses:
  *       "200":
- *         description: Signed up and signed in.
+ *         description: Signed up and signed in (or, with verification required, a link sent).
  *         headers:
- *           Set-Cookie: { $ref: "#/components/headers/Set-Cookie" }
+ *           Set-Cookie: { $ref: "#/components/headers/SignUpSetCookie" }
  *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
  *         content:
  *           application/json:
@@ -84,7 +88,7 @@ import { AppError } from "@/lib/errors";
  *           application/json:
  *             schema: { $ref: "#/components/schemas/AuthError" }
  *             examples: { InvalidCredentials: { $ref: "#/components/examples/InvalidCredentials" } }
- *       "403": { $ref: "#/components/responses/AuthInvalidOrigin" }
+ *       "403": { $ref: "#/components/responses/AuthSignInForbidden" }
  *       "413": { $ref: "#/components/responses/AuthPayloadTooLarge" }
  *       "422": { $ref: "#/components/responses/AuthFieldRules" }
  *       "429": { $ref: "#/components/responses/SignInRateLimited" }
@@ -172,7 +176,7 @@ import { AppError } from "@/lib/errors";
  *       "429": { $ref: "#/components/responses/AuthRateLimited" }
  *       "500": { $ref: "#/components/responses/AuthServerError" }
  */
-// /api/auth/* – Better Auth: sign-up, sign-in, sign-out, session, token and JWKS endpoints
+// /api/auth/* – Better Auth: sign-up, sign-in, sign-out, session, token, JWKS and the account endpoints
 const read = apiRoute<{ all: string[] }>("/api/auth/{path}", async (request) =>
   withErrorEnvelope(await getAuth().handler(request)),
 );

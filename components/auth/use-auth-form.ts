@@ -1,0 +1,59 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { z } from "zod";
+import { describeAuthError, validateForm, type AuthErrorPlacement, type FieldMessages } from "@/lib/client/form-errors";
+import { focusFirstInvalid } from "./focus-first-invalid";
+
+/** What a Better Auth client call resolves to: an error, or nothing wrong. */
+type AuthResult = { error?: { status?: number; code?: string; message?: string } | null };
+
+interface Submission<S extends z.ZodType> {
+  schema: S;
+  /** The call to Better Auth with the checked values. */
+  send: (data: z.output<S>) => Promise<AuthResult>;
+  /** Where particular error codes are shown (see describeAuthError). */
+  placement?: AuthErrorPlacement;
+}
+
+/**
+ * The state every account form has: values, messages next to fields, one message for the form,
+ * a pending flag. submit() checks the values with the form's schema (the server's own rules),
+ * sends them, and puts the server's answer next to the field it names; it resolves to whether
+ * it succeeded.
+ */
+export function useAuthForm<T extends Record<string, string>>(initial: T) {
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldMessages>({});
+  const [formError, setFormError] = useState("");
+  const [pending, setPending] = useState(false);
+
+  const set = (field: keyof T) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  async function submit<S extends z.ZodType>(event: FormEvent<HTMLFormElement>, { schema, send, placement }: Submission<S>): Promise<boolean> {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setFormError("");
+    const checked = validateForm(schema, values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      focusFirstInvalid(form, checked.errors);
+      return false;
+    }
+    setErrors({});
+    setPending(true);
+    const { error } = await send(checked.data).catch(() => ({ error: { status: 0 } }));
+    setPending(false);
+    if (!error) return true;
+    const problem = describeAuthError(error, placement);
+    if (problem.field) {
+      setErrors({ [problem.field]: problem.message });
+      focusFirstInvalid(form, { [problem.field]: problem.message });
+    } else {
+      setFormError(problem.message);
+    }
+    return false;
+  }
+
+  return { values, setValues, set, errors, formError, setFormError, pending, submit };
+}
