@@ -2,16 +2,19 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createSwaggerSpec } from "next-swagger-doc";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { resources } from "@/lib/api/resources";
 import { accountExamples } from "@/lib/openapi/account-examples";
 import { recoveryPaths } from "@/lib/openapi/auth-recovery-paths";
 import { settingsPaths } from "@/lib/openapi/auth-settings-paths";
 import { headers, parameters, responses, securitySchemes } from "@/lib/openapi/components";
 import { componentExamples } from "@/lib/openapi/examples";
+import { withResources } from "@/lib/openapi/resource-paths";
 import { componentSchemas } from "@/lib/openapi/schemas";
 
 /**
  * Builds the OpenAPI 3.1 document: path operations from the `@swagger` JSDoc on the route
- * handlers (read from the source files by next-swagger-doc), components from lib/openapi/.
+ * handlers (read from the source files by next-swagger-doc), completed with what each resource's
+ * operations share (lib/api/resources.ts); components from lib/openapi/.
  * It reads the file system, so it runs where the sources are: at build time (the route
  * app/api/openapi.json is prerendered), in `next dev`, and in the tests.
  */
@@ -126,7 +129,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
     },
   }) as OpenApiDocument;
-  return { ...document, paths: withAccountPaths(document.paths) };
+  return { ...document, paths: withAccountPaths(withResources(document.paths, resources)) };
 }
 
 /** The account endpoints (lib/openapi/auth-recovery-paths.ts, auth-settings-paths.ts) after the other /api/auth ones. */

@@ -115,7 +115,7 @@ describe("OpenAPI document – content", () => {
 
   it("every task operation requires bearerAuth (a JWT) and takes its path parameters; the CORS preflight needs none", () => {
     expect(document.components.securitySchemes!.bearerAuth).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: "JWT" });
-    for (const template of ["/api/{user_id}/tasks", "/api/{user_id}/tasks/{task_id}"]) {
+    for (const template of ["/api/{user_id}/tasks", "/api/{user_id}/tasks/{task_id}", "/api/{user_id}/tasks/export"]) {
       const pathItem = document.paths[template] as Json;
       const names = pathItem.parameters.map((parameter: Json) => resolve(parameter, "").value.name);
       expect(names).toEqual(template.endsWith("{task_id}") ? ["user_id", "task_id"] : ["user_id"]);
