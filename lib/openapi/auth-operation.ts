@@ -2,8 +2,8 @@ import type { AccountExampleName } from "@/lib/openapi/account-examples";
 import type { ExampleName } from "@/lib/openapi/examples";
 
 /**
- * Building blocks of the account endpoints' OpenAPI operations (auth-recovery-paths.ts,
- * auth-settings-paths.ts): the responses every Better Auth endpoint shares, stated once.
+ * Building blocks of the Better Auth endpoints' OpenAPI operations (auth-token-paths.ts,
+ * auth-recovery-paths.ts, auth-settings-paths.ts): the responses every one shares, stated once.
  */
 
 type Example = ExampleName | AccountExampleName;
@@ -18,6 +18,7 @@ export function json(schema: string, names: Example[]) {
 
 const cookieHeaders = {
   always: { "Set-Cookie": ref("headers", "Set-Cookie") },
+  unlessVerificationRequired: { "Set-Cookie": ref("headers", "SignUpSetCookie") },
   sometimes: { "Set-Cookie": { description: "The renewed session cookie, when the session was renewed.", schema: { type: "string" } } },
   never: {},
 };
@@ -44,30 +45,35 @@ export const foreignCallback = {
 interface Operation {
   operationId: string;
   summary: string;
-  description: string;
-  /** Which session the endpoint acts on: the cookie's (required), or none. */
-  session: boolean;
+  description?: string;
+  /** Which session the endpoint acts on: the cookie's (required), the cookie's if any, or none. */
+  session: boolean | "optional";
   body?: { schema: string; example: Example };
   parameters?: object[];
   responses: Record<string, object>;
 }
 
-/** Every operation: its body, then the errors all of them share (origin, rate limit, server). */
-function operation({ operationId, summary, description, session, body, parameters, responses }: Operation) {
+const security = { true: [{ sessionCookie: [] }], optional: [{ sessionCookie: [] }, {}], false: [] };
+
+/**
+ * Every operation: its body, then the errors all of them share (origin, rate limit, server); an
+ * operation's own response for one of those statuses replaces the shared one.
+ */
+export function operation({ operationId, summary, description, session, body, parameters, responses }: Operation) {
   return {
     operationId,
     tags: ["Authentication"],
     summary,
-    description,
-    security: session ? [{ sessionCookie: [] }] : [],
+    ...(description ? { description } : {}),
+    security: security[`${session}`],
     ...(parameters ? { parameters } : {}),
     ...(body ? { requestBody: { required: true, content: json(body.schema, [body.example]) } } : {}),
     responses: {
-      ...responses,
-      ...(session ? { "401": ref("responses", "AuthNoSession") } : {}),
+      ...(session === true ? { "401": ref("responses", "AuthNoSession") } : {}),
       ...(body ? { "403": ref("responses", "AuthInvalidOrigin") } : {}),
       "429": ref("responses", "AuthRateLimited"),
       "500": ref("responses", "AuthServerError"),
+      ...responses,
     },
   };
 }

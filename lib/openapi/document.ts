@@ -6,6 +6,7 @@ import { resources } from "@/lib/api/resources";
 import { accountExamples } from "@/lib/openapi/account-examples";
 import { recoveryPaths } from "@/lib/openapi/auth-recovery-paths";
 import { settingsPaths } from "@/lib/openapi/auth-settings-paths";
+import { tokenPaths } from "@/lib/openapi/auth-token-paths";
 import { headers, parameters, responses, securitySchemes } from "@/lib/openapi/components";
 import { componentExamples } from "@/lib/openapi/examples";
 import { withResources } from "@/lib/openapi/resource-paths";
@@ -14,7 +15,7 @@ import { componentSchemas } from "@/lib/openapi/schemas";
 /**
  * Builds the OpenAPI 3.1 document: path operations from the `@swagger` JSDoc on the route
  * handlers (read from the source files by next-swagger-doc), completed with what each resource's
- * operations share (lib/api/resources.ts); components from lib/openapi/.
+ * operations share (lib/api/resources.ts); Better Auth's paths and the components from lib/openapi/.
  * It reads the file system, so it runs where the sources are: at build time (the route
  * app/api/openapi.json is prerendered), in `next dev`, and in the tests.
  */
@@ -129,12 +130,17 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
     },
   }) as OpenApiDocument;
-  return { ...document, paths: withAccountPaths(withResources(document.paths, resources)) };
+  return { ...document, paths: withAuthPaths(withResources(document.paths, resources)) };
 }
 
-/** The account endpoints (lib/openapi/auth-recovery-paths.ts, auth-settings-paths.ts) after the other /api/auth ones. */
-function withAccountPaths(paths: OpenApiDocument["paths"]): OpenApiDocument["paths"] {
+/**
+ * Better Auth's endpoints (lib/openapi/auth-*-paths.ts) where their route file,
+ * app/api/auth/[...all], sits among the others (routeFiles' order: by directory).
+ */
+function withAuthPaths(paths: OpenApiDocument["paths"]): OpenApiDocument["paths"] {
+  const directory = (template: string) => `${template.replace(/\{([^}]+)\}/g, "[$1]")}/`;
   const entries = Object.entries(paths);
-  const afterAuth = entries.findLastIndex(([template]) => template.startsWith("/api/auth/")) + 1;
-  return Object.fromEntries([...entries.slice(0, afterAuth), ...Object.entries(recoveryPaths), ...Object.entries(settingsPaths), ...entries.slice(afterAuth)]);
+  const before = entries.filter(([template]) => directory(template) < "/api/auth/");
+  const after = entries.filter(([template]) => directory(template) >= "/api/auth/");
+  return Object.fromEntries([...before, ...Object.entries(tokenPaths), ...Object.entries(recoveryPaths), ...Object.entries(settingsPaths), ...after]);
 }
