@@ -4,7 +4,7 @@ import { TaskResponse } from "@/lib/tasks/schema";
 
 /**
  * The error envelope on the wire, as Zod schemas: the error mapper's body type, the OpenAPI
- * document's `Error` and `ValidationError` schemas and the UI's error handling all come from here.
+ * document's `ErrorResponse` and `ValidationError` schemas and the UI's error handling all come from here.
  * Never imports anything server-only.
  */
 

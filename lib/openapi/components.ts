@@ -257,7 +257,7 @@ function errorResponse(
   description: string,
   examples: (ExampleName | AccountExampleName)[],
   extraHeaders: HeaderSpec[] = [],
-  schema = "Error",
+  schema = "ErrorResponse",
   codes: ErrorCode[] = codesFor(status),
 ) {
   return {
@@ -323,7 +323,7 @@ export const responses = {
     content: {
       "application/json": {
         schema: {
-          oneOf: [schemaRef("ValidationError"), { allOf: [schemaRef("Error"), { properties: { error_code: { const: "IDEMPOTENCY_KEY_REUSED" } } }] }],
+          oneOf: [schemaRef("ValidationError"), { allOf: [schemaRef("ErrorResponse"), { properties: { error_code: { const: "IDEMPOTENCY_KEY_REUSED" } } }] }],
         },
         examples: exampleRefs("BlankTitle", "UnknownField", "BadIdempotencyKey", "IdempotencyKeyReused"),
       },

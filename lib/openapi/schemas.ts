@@ -95,7 +95,7 @@ const responseBodies: Entry[] = [
   [TaskResponse, { id: "TaskResponse", description: "A task, exactly these fields." }],
   [TaskExport, { id: "TaskExport", description: "The JSON export: every task of the user, oldest first, in the API's task shape." }],
   [TaskListResponse, { id: "TaskListResponse", description: "A page of the user's tasks (by default newest first, id descending), their number and the next page's cursor." }],
-  [ErrorBody, { id: "Error", description: "The error envelope of every error response." }],
+  [ErrorBody, { id: "ErrorResponse", description: "The error envelope of every error response." }],
   [ValidationErrorBody, { id: "ValidationError", description: "A 422 (or a 400 for an unusable body): the envelope plus one entry per problem." }],
   [FieldErrorBody, { id: "FieldError", description: "One problem with the request." }],
   [PreconditionFailedBody, { id: "PreconditionFailed", description: "A 412: the envelope plus the current version of the task." }],

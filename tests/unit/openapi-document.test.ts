@@ -65,7 +65,7 @@ describe("OpenAPI document – content", () => {
       TaskPatch,
       TaskResponse,
       TaskListResponse,
-      Error: ErrorBody,
+      ErrorResponse: ErrorBody,
       ValidationError: ValidationErrorBody,
       PreconditionFailed: PreconditionFailedBody,
     };
@@ -80,7 +80,7 @@ describe("OpenAPI document – content", () => {
     expect(schemas.TaskListResponse.required).toEqual(["tasks", "count", "next_cursor"]);
     expect(schemas.PreconditionFailed.required).toEqual(["detail", "error_code", "timestamp", "task"]);
     expect(schemas.PreconditionFailed.properties.task).toEqual({ $ref: "#/components/schemas/TaskResponse" });
-    expect(schemas.Error.properties.error_code.enum).toEqual([
+    expect(schemas.ErrorResponse.properties.error_code.enum).toEqual([
       "VALIDATION_ERROR",
       "AUTH_MISSING",
       "AUTH_INVALID",
