@@ -22,7 +22,7 @@ export const ErrorBody = z.strictObject({
   timestamp: z.iso.datetime(),
 });
 
-/** A 400 or 422: the envelope plus one `{loc, msg, type}` entry per problem. */
+/** Every VALIDATION_ERROR (400, 413, 415, 422): the envelope plus one `{loc, msg, type}` entry per problem. */
 export const ValidationErrorBody = ErrorBody.extend({
   error_code: z.literal("VALIDATION_ERROR"),
   errors: z.array(FieldErrorBody).min(1),
@@ -34,5 +34,5 @@ export const PreconditionFailedBody = ErrorBody.extend({
   task: TaskResponse,
 });
 
-/** What the error mapper sends: the envelope, with `errors` only on a 422. */
+/** What the error mapper sends: the envelope, with `errors` on a VALIDATION_ERROR. */
 export type ErrorBodyJson = z.infer<typeof ErrorBody> & { errors?: z.infer<typeof FieldErrorBody>[] };

@@ -314,8 +314,14 @@ export const responses = {
   ),
   NotFound: errorResponse(404, "`NOT_FOUND`: no such task (also after it was deleted).", ["NotFound"]),
   MethodNotAllowed: errorResponse(405, "`METHOD_NOT_ALLOWED`: the path does not serve this method; `Allow` lists those it does.", ["MethodNotAllowed"], ["Allow"]),
-  PayloadTooLarge: errorResponse(413, "`VALIDATION_ERROR`: the body is over 64 KiB.", ["TooLarge"]),
-  UnsupportedMediaType: errorResponse(415, "`VALIDATION_ERROR`: the body is not `application/json`.", ["NotJson"]),
+  PayloadTooLarge: errorResponse(413, "`VALIDATION_ERROR`: the body is over 64 KiB; one `errors` entry at `[\"body\"]` (`bytes_too_long`).", ["TooLarge"], [], "ValidationError"),
+  UnsupportedMediaType: errorResponse(
+    415,
+    "`VALIDATION_ERROR`: the body is not `application/json`; one `errors` entry at `[\"body\"]` (`model_attributes_type`, as FastAPI answers).",
+    ["NotJson"],
+    [],
+    "ValidationError",
+  ),
   CreateInvalid: {
     description:
       "`VALIDATION_ERROR`: well-formed JSON that breaks the schema (one `errors` entry per problem; an unknown field is named), or an invalid `Idempotency-Key` header. `IDEMPOTENCY_KEY_REUSED` (no `errors`): the `Idempotency-Key` was used before with a different body; nothing is created.",
@@ -415,7 +421,7 @@ export const responses = {
     "AuthNotJson",
   ]),
   AuthPayloadTooLarge: authErrorResponse(
-    "`VALIDATION_ERROR`: the body is larger than 16 KiB. A larger `Content-Length` is refused before the body is read; a body without one is read only until it passes the limit.",
+    "`VALIDATION_ERROR`: the body is larger than 16 KiB; one `errors` entry at `[\"body\"]` (`bytes_too_long`). A larger `Content-Length` is refused before the body is read; a body without one is read only until it passes the limit.",
     ["AuthBodyTooLarge"],
   ),
   AuthFieldRules: authErrorResponse(

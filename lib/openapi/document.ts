@@ -33,7 +33,7 @@ export function routeFiles(root: string = process.cwd()): string[] {
 }
 
 const codeMeaning: Record<ErrorCode, string> = {
-  VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation, bad `task_id`, query parameter or `Idempotency-Key` (with `errors`)",
+  VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation, bad `task_id`, query parameter or `Idempotency-Key`; always with `errors`",
   AUTH_MISSING: "no `Authorization: Bearer` header",
   AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience; the token's account was deleted (for the scheduled jobs: not the `CRON_SECRET`)",
   AUTH_FORBIDDEN: "`{user_id}` is not the token's user, the task is another user's, or the `Origin` is an untrusted page",
@@ -85,8 +85,8 @@ Any other path under \`/api\` answers 404 \`NOT_FOUND\` in the same error envelo
   \`Idempotent-Replayed\` (\`Access-Control-Expose-Headers\`). A request from any other page
   (\`Origin\`) is refused with 403, the auth endpoints' POSTs included.
 
-**Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; a 422 (and a
-400 for an empty or malformed body) adds \`"errors": [{"loc", "msg", "type"}]\`, one entry per problem,
+**Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; every \`VALIDATION_ERROR\`
+(400, 413, 415, 422) adds \`"errors": [{"loc", "msg", "type"}]\`, one entry per problem,
 \`type\` in pydantic v2's vocabulary (\`missing\`, \`string_too_short\`, \`extra_forbidden\`, …, as a
 FastAPI client expects); a 412 adds the current \`task\`. Every
 response but a preflight's carries \`X-Request-Id\`. A method a path does not serve is a 405 \`METHOD_NOT_ALLOWED\`

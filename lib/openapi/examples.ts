@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ErrorBodyJson, PreconditionFailedBody } from "@/lib/error-schema";
-import type { ErrorCode, FieldError } from "@/lib/errors";
+import type { ErrorCode, FieldError, FieldErrorType } from "@/lib/errors";
 import type {
   AuthError,
   JsonWebKeySet,
@@ -38,6 +38,11 @@ export const task = {
 
 export function error(code: ErrorCode, detail: string, errors?: FieldError[]): ErrorBodyJson {
   return { detail, error_code: code, timestamp: CHANGED, ...(errors ? { errors } : {}) };
+}
+
+/** A VALIDATION_ERROR about the body as a whole: one entry at `["body"]`. */
+function bodyError(message: string, type: FieldErrorType): ErrorBodyJson {
+  return error("VALIDATION_ERROR", message, [{ loc: ["body"], msg: message, type }]);
 }
 
 export function authError(code: ErrorCode, detail: string, betterAuthCode: string): z.infer<typeof AuthError> {
@@ -116,8 +121,8 @@ const examples = {
   },
   NotFound: { summary: "No such task", value: error("NOT_FOUND", "Task 42 not found.") },
   MethodNotAllowed: { summary: "Method not served", value: error("METHOD_NOT_ALLOWED", "Method PUT is not allowed here.") },
-  TooLarge: { summary: "Body over 64 KiB", value: error("VALIDATION_ERROR", "Request body must be at most 65536 bytes.") },
-  NotJson: { summary: "Not application/json", value: error("VALIDATION_ERROR", "Request body must be JSON: send Content-Type: application/json.") },
+  TooLarge: { summary: "Body over 64 KiB", value: bodyError("Request body must be at most 65536 bytes.", "bytes_too_long") },
+  NotJson: { summary: "Not application/json", value: bodyError("Request body must be JSON: send Content-Type: application/json.", "model_attributes_type") },
   UnknownField: {
     summary: "Unknown field",
     value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["body", "completed"], msg: "Unknown field 'completed'.", type: "extra_forbidden" }]),
@@ -171,7 +176,7 @@ const examples = {
     summary: "Too many new accounts right now",
     value: authError("RATE_LIMITED", "Too many new accounts are being created right now. Try again in a minute.", "TOO_MANY_SIGN_UPS"),
   },
-  AuthBodyTooLarge: { summary: "Body over 16 KiB", value: error("VALIDATION_ERROR", "Request body must be at most 16384 bytes.") },
+  AuthBodyTooLarge: { summary: "Body over 16 KiB", value: bodyError("Request body must be at most 16384 bytes.", "bytes_too_long") },
   AuthNotJson: {
     summary: "Malformed JSON",
     value: error("VALIDATION_ERROR", "Request body is not valid JSON.", [{ loc: ["body"], msg: "Request body is not valid JSON.", type: "json_invalid" }]),
