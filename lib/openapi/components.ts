@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { errorCodes, type ErrorCode } from "@/lib/errors";
 import type { AccountExampleName } from "@/lib/openapi/account-examples";
 import type { ExampleName } from "@/lib/openapi/examples";
 import { asSchemaObject } from "@/lib/openapi/schemas";
@@ -240,35 +239,18 @@ export const headers = {
   "set-auth-jwt": { description: "A fresh access token for the session (the same JWT `GET /api/auth/token` returns).", schema: { type: "string" } },
 };
 
-/** The error codes a status can carry (VALIDATION_ERROR is also sent as 400, 413 and 415). */
-function codesFor(status: number): ErrorCode[] {
-  if (status === 400 || status === 413 || status === 415) return ["VALIDATION_ERROR"];
-  return (Object.keys(errorCodes) as ErrorCode[]).filter((code) => errorCodes[code] === status);
-}
-
 /** Response headers: a header's name, or `[name, component]` when the component says more (e.g. that it is required). */
 type HeaderSpec = string | [name: string, component: string];
 
 const responseHeaders = (specs: HeaderSpec[]) =>
   Object.fromEntries(["X-Request-Id", ...specs].map((spec) => (typeof spec === "string" ? [spec, headerRef(spec)] : [spec[0], headerRef(spec[1])])));
 
-function errorResponse(
-  status: number,
-  description: string,
-  examples: (ExampleName | AccountExampleName)[],
-  extraHeaders: HeaderSpec[] = [],
-  schema = "ErrorResponse",
-  codes: ErrorCode[] = codesFor(status),
-) {
+/** An error response of the task API: its body is one named schema (lib/openapi/schemas.ts). */
+function errorResponse(schema: string, description: string, examples: (ExampleName | AccountExampleName)[], extraHeaders: HeaderSpec[] = []) {
   return {
     description,
     headers: responseHeaders(extraHeaders),
-    content: {
-      "application/json": {
-        schema: { allOf: [schemaRef(schema), { properties: { error_code: { enum: codes } } }] },
-        examples: exampleRefs(...examples),
-      },
-    },
+    content: { "application/json": { schema: schemaRef(schema), examples: exampleRefs(...examples) } },
   };
 }
 
@@ -283,83 +265,60 @@ function authErrorResponse(description: string, examples: (ExampleName | Account
 
 export const responses = {
   BadRequest: errorResponse(
-    400,
+    "ValidationError",
     "`VALIDATION_ERROR`: the body is empty (`type` `missing`) or not valid JSON (`json_invalid`); one `errors` entry at `[\"body\"]`.",
     ["MalformedJson", "EmptyBody"],
-    [],
-    "ValidationError",
   ),
   PatchBadRequest: errorResponse(
-    400,
+    "ValidationError",
     "`VALIDATION_ERROR`: the body is empty (`type` `missing`), not valid JSON (`json_invalid`), or names no field (`value_error`); one `errors` entry at `[\"body\"]`.",
     ["NoFields", "MalformedJson", "EmptyBody"],
-    [],
-    "ValidationError",
   ),
   Unauthorized: errorResponse(
-    401,
+    "UnauthorizedError",
     "`AUTH_MISSING`: no `Authorization: Bearer` header. `AUTH_INVALID`: the token is malformed, forged, expired, or has the wrong algorithm, issuer or audience, or its account has been deleted.",
     ["AuthMissing", "AuthInvalid", "AccountGone"],
     ["WWW-Authenticate"],
   ),
   Forbidden: errorResponse(
-    403,
+    "ForbiddenError",
     "`AUTH_FORBIDDEN`: `{user_id}` is not the token's user, or the request's `Origin` is a page that is not trusted (refused before anything else).",
     ["ForbiddenUser", "ForeignOrigin"],
   ),
   TaskForbidden: errorResponse(
-    403,
+    "ForbiddenError",
     "`AUTH_FORBIDDEN`: `{user_id}` is not the token's user, the task belongs to another user (nothing of it is read or changed), or the request's `Origin` is a page that is not trusted.",
     ["ForbiddenUser", "ForbiddenTask", "ForeignOrigin"],
   ),
-  NotFound: errorResponse(404, "`NOT_FOUND`: no such task (also after it was deleted).", ["NotFound"]),
-  MethodNotAllowed: errorResponse(405, "`METHOD_NOT_ALLOWED`: the path does not serve this method; `Allow` lists those it does.", ["MethodNotAllowed"], ["Allow"]),
-  PayloadTooLarge: errorResponse(413, "`VALIDATION_ERROR`: the body is over 64 KiB; one `errors` entry at `[\"body\"]` (`bytes_too_long`).", ["TooLarge"], [], "ValidationError"),
+  NotFound: errorResponse("NotFoundError", "`NOT_FOUND`: no such task (also after it was deleted).", ["NotFound"]),
+  MethodNotAllowed: errorResponse("MethodNotAllowedError", "`METHOD_NOT_ALLOWED`: the path does not serve this method; `Allow` lists those it does.", ["MethodNotAllowed"], ["Allow"]),
+  PayloadTooLarge: errorResponse("ValidationError", "`VALIDATION_ERROR`: the body is over 64 KiB; one `errors` entry at `[\"body\"]` (`bytes_too_long`).", ["TooLarge"]),
   UnsupportedMediaType: errorResponse(
-    415,
+    "ValidationError",
     "`VALIDATION_ERROR`: the body is not `application/json`; one `errors` entry at `[\"body\"]` (`model_attributes_type`, as FastAPI answers).",
     ["NotJson"],
-    [],
-    "ValidationError",
   ),
-  CreateInvalid: {
-    description:
-      "`VALIDATION_ERROR`: well-formed JSON that breaks the schema (one `errors` entry per problem; an unknown field is named), or an invalid `Idempotency-Key` header. `IDEMPOTENCY_KEY_REUSED` (no `errors`): the `Idempotency-Key` was used before with a different body; nothing is created.",
-    headers: responseHeaders([]),
-    content: {
-      "application/json": {
-        schema: {
-          oneOf: [schemaRef("ValidationError"), { allOf: [schemaRef("ErrorResponse"), { properties: { error_code: { const: "IDEMPOTENCY_KEY_REUSED" } } }] }],
-        },
-        examples: exampleRefs("BlankTitle", "UnknownField", "BadIdempotencyKey", "IdempotencyKeyReused"),
-      },
-    },
-  },
+  CreateInvalid: errorResponse(
+    "CreateInvalidError",
+    "`VALIDATION_ERROR`: well-formed JSON that breaks the schema (one `errors` entry per problem; an unknown field is named), or an invalid `Idempotency-Key` header. `IDEMPOTENCY_KEY_REUSED` (no `errors`): the `Idempotency-Key` was used before with a different body; nothing is created.",
+    ["BlankTitle", "UnknownField", "BadIdempotencyKey", "IdempotencyKeyReused"],
+  ),
   QueryInvalid: errorResponse(
-    422,
+    "ValidationError",
     "`VALIDATION_ERROR`: a query parameter is invalid, unknown or given twice; `loc` names it (`[\"query\", \"limit\"]`). A `cursor` the server did not issue for this very query (made up, altered, from another query) is invalid too.",
     ["BadLimit", "UnknownParameter", "BadCursor"],
-    [],
-    "ValidationError",
-    ["VALIDATION_ERROR"],
   ),
   ExportQueryInvalid: errorResponse(
-    422,
+    "ValidationError",
     "`VALIDATION_ERROR`: `format` is neither `json` nor `csv`, or a query parameter is unknown or given twice; `loc` names it.",
     ["BadFormat"],
-    [],
-    "ValidationError",
-    ["VALIDATION_ERROR"],
   ),
   ValidationFailed: errorResponse(
-    422,
+    "ValidationError",
     "`VALIDATION_ERROR`: well-formed JSON that breaks the schema (one `errors` entry per problem; an unknown field is named), or a bad `task_id`.",
     ["BlankTitle", "UnknownField", "BadTaskId"],
-    [],
-    "ValidationError",
-    ["VALIDATION_ERROR"],
   ),
-  TaskIdInvalid: errorResponse(422, "`VALIDATION_ERROR`: `task_id` is not a positive integer in range.", ["BadTaskId"], [], "ValidationError", ["VALIDATION_ERROR"]),
+  TaskIdInvalid: errorResponse("ValidationError", "`VALIDATION_ERROR`: `task_id` is not a positive integer in range.", ["BadTaskId"]),
   TaskNotModified: {
     description: "Not modified: `If-None-Match` names the task's current `ETag`. No body.",
     headers: responseHeaders([["ETag", "TaskETag"], ["RateLimit-Policy", "RateLimitPolicy"], "RateLimit"]),
@@ -375,13 +334,13 @@ export const responses = {
     content: { "application/json": { schema: schemaRef("PreconditionFailed"), examples: exampleRefs("PreconditionFailed") } },
   },
   CreateConflict: errorResponse(
-    409,
+    "ConflictError",
     "`IDEMPOTENCY_KEY_IN_USE`: a request with the same `Idempotency-Key` is still running. Repeat it after `Retry-After` seconds to get its response. `TASK_LIMIT_REACHED`: you already have `MAX_TASKS_PER_USER` tasks (10,000 by default); nothing was created, and nothing will be until you delete some.",
     ["IdempotencyKeyInUse", "TaskLimitReached"],
     [["Retry-After", "RetryAfterInUse"]],
   ),
   RateLimited: errorResponse(
-    429,
+    "RateLimitedError",
     "`RATE_LIMITED`: over your per-user budget (`RateLimit-Policy`; default 100 requests per second, shared by all instances). Nothing was done; retry after `Retry-After` seconds.",
     ["TooManyRequests"],
     [
@@ -403,14 +362,14 @@ export const responses = {
     },
   },
   CronUnauthorized: errorResponse(
-    401,
+    "UnauthorizedError",
     "`AUTH_MISSING`: no `Authorization: Bearer` header. `AUTH_INVALID`: the secret is not the server's `CRON_SECRET`.",
     ["CronSecretMissing", "CronSecretWrong"],
     ["WWW-Authenticate"],
   ),
-  CronOff: errorResponse(404, "`NOT_FOUND`: scheduled jobs are off on this server (`CRON_SECRET` is not set).", ["CronOff"]),
+  CronOff: errorResponse("NotFoundError", "`NOT_FOUND`: scheduled jobs are off on this server (`CRON_SECRET` is not set).", ["CronOff"]),
   ServerError: errorResponse(
-    500,
+    "ServerError",
     "`DATABASE_ERROR` (with `Retry-After`): the database failed or did not answer in time. `INTERNAL_ERROR`: anything else. Never a stack trace, SQL or driver message.",
     ["DatabaseError", "InternalError"],
     ["Retry-After"],

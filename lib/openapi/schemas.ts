@@ -1,6 +1,21 @@
 import { z } from "zod";
 import { CleanupReport } from "@/lib/cleanup-report";
-import { ErrorBody, FieldErrorBody, PreconditionFailedBody, ValidationErrorBody } from "@/lib/error-schema";
+import {
+  ConflictBody,
+  ErrorBody,
+  CreateInvalidBody,
+  ErrorResponseBody,
+  FieldErrorBody,
+  ForbiddenBody,
+  IdempotencyKeyReusedBody,
+  MethodNotAllowedBody,
+  NotFoundBody,
+  PreconditionFailedBody,
+  RateLimitedBody,
+  ServerErrorBody,
+  UnauthorizedBody,
+  ValidationErrorBody,
+} from "@/lib/error-schema";
 import {
   AuthError,
   AuthUser,
@@ -61,7 +76,9 @@ const fieldDocs: Entry[] = [
   [TaskResponse.shape.created_at, { description: "ISO 8601, UTC (`Z`), millisecond precision." }],
   [TaskResponse.shape.updated_at, { description: "Advances on every change." }],
   [ErrorBody.shape.detail, { description: "A human-readable message; never a stack trace, SQL or driver message." }],
-  [ErrorBody.shape.error_code, { description: "Stable code to match on (see the table in the API description)." }],
+  ...[ErrorBody, ValidationErrorBody, UnauthorizedBody, ForbiddenBody, NotFoundBody, MethodNotAllowedBody, ConflictBody, PreconditionFailedBody, IdempotencyKeyReusedBody, RateLimitedBody, ServerErrorBody].map(
+    (body): Entry => [body.shape.error_code, { description: "Stable code to match on (see the table in the API description)." }],
+  ),
   [
     FieldErrorBody.shape.type,
     {
@@ -95,10 +112,19 @@ const responseBodies: Entry[] = [
   [TaskResponse, { id: "TaskResponse", description: "A task, exactly these fields." }],
   [TaskExport, { id: "TaskExport", description: "The JSON export: every task of the user, oldest first, in the API's task shape." }],
   [TaskListResponse, { id: "TaskListResponse", description: "A page of the user's tasks (by default newest first, id descending), their number and the next page's cursor." }],
-  [ErrorBody, { id: "ErrorResponse", description: "The error envelope of every error response." }],
-  [ValidationErrorBody, { id: "ValidationError", description: "A 422 (or a 400 for an unusable body): the envelope plus one entry per problem." }],
+  [ErrorResponseBody, { id: "ErrorResponse", description: "Any error of the task API, told apart by `error_code`: each response names the one schema it sends." }],
+  [ValidationErrorBody, { id: "ValidationError", description: "`VALIDATION_ERROR` (400, 413, 415, 422): the envelope plus one entry per problem." }],
   [FieldErrorBody, { id: "FieldError", description: "One problem with the request." }],
+  [UnauthorizedBody, { id: "UnauthorizedError", description: "A 401: no token, or one that is not valid." }],
+  [ForbiddenBody, { id: "ForbiddenError", description: "A 403: not yours, or a page of an untrusted origin." }],
+  [NotFoundBody, { id: "NotFoundError", description: "A 404." }],
+  [MethodNotAllowedBody, { id: "MethodNotAllowedError", description: "A 405." }],
+  [ConflictBody, { id: "ConflictError", description: "A 409 of a create." }],
   [PreconditionFailedBody, { id: "PreconditionFailed", description: "A 412: the envelope plus the current version of the task." }],
+  [IdempotencyKeyReusedBody, { id: "IdempotencyKeyReusedError", description: "A 422: the `Idempotency-Key` was used with another body." }],
+  [CreateInvalidBody, { id: "CreateInvalidError", description: "A create's 422: the body breaks the schema, or the `Idempotency-Key` was used with another body." }],
+  [RateLimitedBody, { id: "RateLimitedError", description: "A 429." }],
+  [ServerErrorBody, { id: "ServerError", description: "A 500." }],
   [AuthError, { id: "AuthError", description: "An error from a Better Auth endpoint: the envelope plus Better Auth's own fields." }],
   [AuthUser, { id: "AuthUser" }],
   [SignUpResponse, { id: "SignUpResponse" }],
@@ -132,6 +158,32 @@ function generate(entries: Entry[], io: "input" | "output"): Record<string, Reco
   return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, asSchemaObject(schema)]));
 }
 
+interface SchemaObject {
+  oneOf?: { $ref: string }[];
+  properties?: { error_code?: { const?: string; enum?: string[] } };
+  discriminator?: { propertyName: string; mapping: Record<string, string> };
+}
+
+/**
+ * The error unions (`oneOf` of error bodies) name `error_code` as their discriminator, with the
+ * schema each code selects: generators of typed languages then build one class per error body.
+ */
+function withErrorCodeDiscriminators(schemas: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  const idOf = (ref: string) => ref.replace("#/components/schemas/", "");
+  const codesOf = (schema: SchemaObject | undefined): string[] | undefined => {
+    const errorCode = schema?.properties?.error_code;
+    return errorCode?.const !== undefined ? [errorCode.const] : errorCode?.enum;
+  };
+  const schemaAt = (ref: string) => schemas[idOf(ref)] as SchemaObject | undefined;
+  for (const schema of Object.values(schemas) as SchemaObject[]) {
+    const members = schema.oneOf;
+    if (!members?.every((member) => codesOf(schemaAt(member.$ref)))) continue;
+    const mapping = Object.fromEntries(members.flatMap((member) => (codesOf(schemaAt(member.$ref)) ?? []).map((code) => [code, member.$ref])));
+    schema.discriminator = { propertyName: "error_code", mapping };
+  }
+  return schemas;
+}
+
 export function componentSchemas(): Record<string, Record<string, unknown>> {
-  return { ...generate(requestBodies, "input"), ...generate(responseBodies, "output") };
+  return withErrorCodeDiscriminators({ ...generate(requestBodies, "input"), ...generate(responseBodies, "output") });
 }

@@ -5,7 +5,18 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth";
-import { ErrorBody, PreconditionFailedBody, ValidationErrorBody } from "@/lib/error-schema";
+import {
+  ConflictBody,
+  ForbiddenBody,
+  IdempotencyKeyReusedBody,
+  MethodNotAllowedBody,
+  NotFoundBody,
+  PreconditionFailedBody,
+  RateLimitedBody,
+  ServerErrorBody,
+  UnauthorizedBody,
+  ValidationErrorBody,
+} from "@/lib/error-schema";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
 import { ListLimitParameter, TaskIdParameter } from "@/lib/openapi/components";
 import {
@@ -32,6 +43,7 @@ describe("@redocly/cli lint (recommended ruleset, redocly.yaml)", () => {
   // Each allowed warning is explained in redocly.yaml; any other warning or any error fails.
   const explainedWarnings = [
     "no-unused-components #/components/responses/MethodNotAllowed",
+    "no-unused-components #/components/schemas/ErrorResponse",
     "operation-2xx-response #/paths/~1api~1auth~1reset-password~1{token}/get/responses",
     "operation-4xx-response #/paths/~1api~1openapi.json/get/responses",
     "operation-4xx-response #/paths/~1api~1{user_id}~1tasks/options/responses",
@@ -65,9 +77,16 @@ describe("OpenAPI document – content", () => {
       TaskPatch,
       TaskResponse,
       TaskListResponse,
-      ErrorResponse: ErrorBody,
       ValidationError: ValidationErrorBody,
+      UnauthorizedError: UnauthorizedBody,
+      ForbiddenError: ForbiddenBody,
+      NotFoundError: NotFoundBody,
+      MethodNotAllowedError: MethodNotAllowedBody,
+      ConflictError: ConflictBody,
       PreconditionFailed: PreconditionFailedBody,
+      IdempotencyKeyReusedError: IdempotencyKeyReusedBody,
+      RateLimitedError: RateLimitedBody,
+      ServerError: ServerErrorBody,
     };
     for (const [name, zodSchema] of Object.entries(fromZod)) {
       expect(Object.keys(schemas[name].properties), name).toEqual(Object.keys(zodSchema.shape));
@@ -80,7 +99,11 @@ describe("OpenAPI document – content", () => {
     expect(schemas.TaskListResponse.required).toEqual(["tasks", "count", "next_cursor"]);
     expect(schemas.PreconditionFailed.required).toEqual(["detail", "error_code", "timestamp", "task"]);
     expect(schemas.PreconditionFailed.properties.task).toEqual({ $ref: "#/components/schemas/TaskResponse" });
-    expect(schemas.ErrorResponse.properties.error_code.enum).toEqual([
+    // ErrorResponse: every error body, one per error code (each code selects exactly one schema).
+    const errorBodies = Object.keys(fromZod).filter((name) => name.endsWith("Error") || name === "PreconditionFailed");
+    expect(schemas.ErrorResponse.oneOf).toEqual(errorBodies.map((name) => ({ $ref: `#/components/schemas/${name}` })));
+    expect(schemas.ErrorResponse.discriminator.propertyName).toBe("error_code");
+    expect(Object.keys(schemas.ErrorResponse.discriminator.mapping)).toEqual([
       "VALIDATION_ERROR",
       "AUTH_MISSING",
       "AUTH_INVALID",
