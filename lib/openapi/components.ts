@@ -40,9 +40,13 @@ export const securitySchemes = {
 // The path's `task_id` as clients send it: what lib/tasks/schema.ts TaskId accepts (a test checks).
 export const TaskIdParameter = z.int().min(1).max(TASK_ID_MAX);
 
-// `limit` as clients send it: a number with the bounds TaskListQuery accepts (a test checks). The
-// other list parameters are documented with TaskListQuery's own input schemas.
+// `limit` as clients send it: a number with the bounds TaskListQuery accepts (a test checks).
 export const ListLimitParameter = z.int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT);
+
+// `complete` as clients send it: a boolean, which a query string carries as `true` or `false`,
+// exactly the two values TaskListQuery accepts (a test checks). The other list parameters are
+// documented with TaskListQuery's own input schemas.
+export const ListCompleteParameter = z.boolean();
 
 const inputSchema = (schema: z.ZodType) => asSchemaObject(z.toJSONSchema(schema, { io: "input" }));
 
@@ -71,7 +75,7 @@ export const parameters = {
     description: "The task's id (`id` in the task responses). Anything but a positive integer up to 9007199254740991 (2^53 − 1) is a 422.",
     schema: asSchemaObject(z.toJSONSchema(TaskIdParameter)),
   },
-  ListComplete: queryParameter("complete", "Only completed (`true`) or only open (`false`) tasks. Omitted: both.", "false"),
+  ListComplete: queryParameter("complete", "Only completed (`true`) or only open (`false`) tasks. Omitted: both.", "false", ListCompleteParameter),
   ListSearch: queryParameter(
     "q",
     "Only tasks whose title or description contains this text, case-insensitive; `%`, `_` and `\\` are taken literally.",

@@ -18,7 +18,7 @@ import {
   ValidationErrorBody,
 } from "@/lib/error-schema";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
-import { ListLimitParameter, TaskIdParameter } from "@/lib/openapi/components";
+import { ListCompleteParameter, ListLimitParameter, TaskIdParameter } from "@/lib/openapi/components";
 import {
   IdempotencyKey,
   LIST_LIMIT_DEFAULT,
@@ -174,9 +174,15 @@ describe("OpenAPI document – content", () => {
     for (const limit of [1, 42, 500]) expect([accepts("ListLimit", limit), apiAccepts({ limit: String(limit) })]).toEqual([true, true]);
     for (const limit of [0, 501, 1.5]) expect([accepts("ListLimit", limit), apiAccepts({ limit: String(limit) })]).toEqual([false, false]);
     expect(ListLimitParameter.parse(undefined)).toBe(TaskListQuery.parse({}).limit);
+    // complete: a boolean to clients (generated clients take true/false), sent as `true` or `false`.
+    expect(parameters.ListComplete.schema).toEqual({ type: "boolean" });
+    for (const complete of [true, false]) {
+      expect([accepts("ListComplete", complete), apiAccepts({ complete: String(complete) })]).toEqual([true, true]);
+      expect(TaskListQuery.parse({ complete: String(complete) }).complete).toBe(ListCompleteParameter.parse(complete));
+    }
+    for (const complete of ["yes", "True", "1"]) expect([accepts("ListComplete", complete), apiAccepts({ complete })], complete).toEqual([false, false]);
     // The others are TaskListQuery's own input schemas.
     const cases: [string, string, string[], string[]][] = [
-      ["ListComplete", "complete", ["true", "false"], ["yes", "True", "1"]],
       ["ListSort", "sort", ["id", "created_at", "updated_at", "title"], ["priority", "ID"]],
       ["ListOrder", "order", ["asc", "desc"], ["up", "ASC"]],
       ["ListSearch", "q", ["milk", "x".repeat(200)], ["x".repeat(201)]],
