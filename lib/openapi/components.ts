@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AccountExampleName } from "@/lib/openapi/account-examples";
 import type { ExampleName } from "@/lib/openapi/examples";
 import { asSchemaObject } from "@/lib/openapi/schemas";
-import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TASK_ID_MAX, TaskExportQuery, TaskListQuery } from "@/lib/tasks/schema";
+import { IdempotencyKey, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, TaskExportQuery, TaskIdNumber, TaskListQuery } from "@/lib/tasks/schema";
 
 /**
  * Reusable parts of the OpenAPI document that the operations (JSDoc on the route handlers)
@@ -37,8 +37,9 @@ export const securitySchemes = {
   },
 };
 
-// The path's `task_id` as clients send it: what lib/tasks/schema.ts TaskId accepts (a test checks).
-export const TaskIdParameter = z.int().min(1).max(TASK_ID_MAX);
+// The path's `task_id` as clients send it: the range of the ids the API sends (TaskResponse.id),
+// which is what lib/tasks/schema.ts TaskId accepts (a test checks).
+export const TaskIdParameter = TaskIdNumber;
 
 // `limit` as clients send it: a number with the bounds TaskListQuery accepts (a test checks).
 export const ListLimitParameter = z.int().min(1).max(LIST_LIMIT_MAX).default(LIST_LIMIT_DEFAULT);

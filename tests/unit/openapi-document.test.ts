@@ -250,6 +250,11 @@ describe("OpenAPI document – content", () => {
     for (const accepted of [schema.minimum, 42, schema.maximum]) expect(TaskId.safeParse(String(accepted)).success).toBe(true);
     for (const rejected of [0, schema.maximum + 1, -1]) expect(TaskId.safeParse(String(rejected)).success).toBe(false);
     expect(TaskIdParameter.safeParse(1.5).success).toBe(false);
+    // The same range wherever a task id appears: the task responses' `id` (and through them the
+    // list, the export and the 412's `task`).
+    const { type, minimum, maximum } = schema;
+    expect((document.components.schemas as Json).TaskResponse.properties.id).toMatchObject({ type, minimum, maximum });
+    expect((document.components.schemas as Json).TaskResponse.properties.id.exclusiveMinimum).toBeUndefined();
   });
 
   it("documents how to get a token: sign-up, sign-in, token, sign-out and jwks, with their bodies", () => {
