@@ -64,6 +64,19 @@ export const HealthResponse = z.strictObject({
   database: z.enum(["ok", "unavailable"]),
 });
 
+// Each member of the document is an OpenAPI object; clients read them as open JSON objects.
+const OpenApiObject = z.looseObject({});
+
+/** GET /api/openapi.json: this document, typed as far as a client reads it. */
+export const OpenApiDocumentBody = z.looseObject({
+  openapi: z.literal("3.1.0"),
+  info: z.looseObject({ title: z.string(), version: z.string(), description: z.string().optional() }),
+  servers: z.array(z.looseObject({ url: z.string(), description: z.string().optional(), variables: z.record(z.string(), OpenApiObject).optional() })).optional(),
+  tags: z.array(z.looseObject({ name: z.string(), description: z.string().optional() })).optional(),
+  paths: z.record(z.string(), OpenApiObject),
+  components: z.record(z.string(), z.record(z.string(), OpenApiObject)).optional(),
+});
+
 type Meta = { id?: string; description?: string; minProperties?: number };
 type Entry = [z.ZodType, Meta];
 
@@ -88,6 +101,8 @@ const fieldDocs: Entry[] = [
   ],
   [FieldErrorBody.shape.loc, { description: 'Where the problem is, e.g. `["body", "title"]`, `["path", "task_id"]`, `["query", "limit"]` or `["header", "Idempotency-Key"]`.' }],
   [TaskListResponse.shape.count, { description: "How many tasks match the filter (`complete`, `q`), on all pages together." }],
+  [OpenApiDocumentBody.shape.paths, { description: "Path Item Objects by path template." }],
+  [OpenApiDocumentBody.shape.components, { description: "Schemas, parameters, headers, responses, … by name." }],
   [TaskListResponse.shape.next_cursor, { description: "Opaque: pass it as `cursor` for the next page (same query otherwise); null on the last page." }],
 ];
 
@@ -140,6 +155,7 @@ const responseBodies: Entry[] = [
   [DeleteUserResponse, { id: "DeleteUserResponse" }],
   [JsonWebKeySet, { id: "JsonWebKeySet", description: "The public keys that verify access tokens." }],
   [HealthResponse, { id: "HealthResponse" }],
+  [OpenApiDocumentBody, { id: "OpenApiDocument", description: "An OpenAPI 3.1 document: its members are OpenAPI objects, open to what the specification allows." }],
   [CleanupReport, { id: "CleanupReport", description: "Rows deleted per table by one run of the cleanup; `complete` is false when rows were left for the next run." }],
 ];
 
