@@ -53,7 +53,9 @@ interface Operation {
   responses: Record<string, object>;
 }
 
-const security = { true: [{ sessionCookie: [] }], optional: [{ sessionCookie: [] }, {}], false: [] };
+// The session cookie under either of its names (`__Secure-` over https; lib/openapi/components.ts).
+const cookie = [{ sessionCookie: [] }, { secureSessionCookie: [] }];
+const security = { true: cookie, optional: [...cookie, {}], false: [] };
 
 /**
  * Every operation: its body, then the errors all of them share (origin, rate limit, server); an

@@ -29,11 +29,20 @@ export const securitySchemes = {
     scheme: "bearer",
     description: "The server's `CRON_SECRET`, as Vercel Cron sends it. Only the scheduled jobs take it.",
   },
+  // Better Auth names its cookies by the server's scheme: over https (Vercel, any TLS deployment)
+  // with the `__Secure-` prefix. A server answers to one of the two names, never both.
   sessionCookie: {
     type: "apiKey",
     in: "cookie",
     name: "better-auth.session_token",
-    description: "The session cookie set by sign-up and sign-in. Browsers send it by themselves; it does not authenticate task requests.",
+    description:
+      "The session cookie set by sign-up and sign-in, on a server whose URL is `http://` (local development). Browsers send it by themselves; it does not authenticate task requests.",
+  },
+  secureSessionCookie: {
+    type: "apiKey",
+    in: "cookie",
+    name: "__Secure-better-auth.session_token",
+    description: "The same session cookie on a server served over `https://` (Vercel, any TLS deployment): Better Auth prefixes its name with `__Secure-`.",
   },
 };
 
@@ -233,7 +242,8 @@ export const headers = {
   Vary: { description: "Always `Origin`: the answer depends on it.", required: true, schema: { type: "string" }, example: "Origin" },
   "X-Retry-After": { description: "Seconds until the rate limit window ends.", required: true, schema: { type: "integer", minimum: 0 } },
   "Set-Cookie": {
-    description: "The session cookie (`better-auth.session_token`, HttpOnly, SameSite=Lax). Browsers keep it; with curl use `-c cookies.txt`.",
+    description:
+      "The session cookie (`better-auth.session_token`; over https `__Secure-better-auth.session_token`, Secure; HttpOnly, SameSite=Lax). Browsers keep it; with curl use `-c cookies.txt`.",
     required: true,
     schema: { type: "string" },
   },

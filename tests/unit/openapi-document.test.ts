@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { getCookies } from "better-auth/cookies";
 import { getAuth } from "@/lib/auth";
 import {
   ConflictBody,
@@ -268,6 +269,14 @@ describe("OpenAPI document – content", () => {
     expect(okSchema(operation("/api/auth/sign-out", "post"))).toBe("#/components/schemas/SignOutResponse");
     expect(okSchema(operation("/api/auth/jwks", "get"))).toBe("#/components/schemas/JsonWebKeySet");
     expect(operation("/health", "get").responses).toHaveProperty("503");
+  });
+
+  it("the documented session cookie names are Better Auth's, over http and over https; a session operation takes either", () => {
+    const { sessionCookie, secureSessionCookie } = document.components.securitySchemes as Json;
+    const nameFor = (baseURL: string) => getCookies({ ...getAuth().options, baseURL }).sessionToken.name;
+    expect([sessionCookie.name, secureSessionCookie.name]).toEqual([nameFor("http://localhost:3000"), nameFor("https://todo.example")]);
+    expect(operation("/api/auth/token", "get").security).toEqual([{ sessionCookie: [] }, { secureSessionCookie: [] }]);
+    expect(operation("/api/auth/get-session", "get").security).toEqual([{ sessionCookie: [] }, { secureSessionCookie: [] }, {}]);
   });
 
   it("the documented password lengths are Better Auth's", () => {
