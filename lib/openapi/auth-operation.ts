@@ -50,6 +50,8 @@ interface Operation {
   session: boolean | "optional";
   body?: { schema: string; example: Example };
   parameters?: object[];
+  /** A POST's `Origin` rule (components.parameters): sign-up and sign-in have the stricter one. */
+  origin?: "AuthOrigin" | "SignInOrigin";
   responses: Record<string, object>;
 }
 
@@ -84,10 +86,12 @@ export const get = operation;
 
 /**
  * A POST: every one is read by lib/api/auth-request.ts before Better Auth sees it, so besides the
- * shared errors it may be refused for its size (413) or for breaking the account rules (422).
+ * shared errors it may be refused for its size (413) or for breaking the account rules (422); and
+ * every one is held to Better Auth's origin check (the `Origin` parameter says when it applies).
  */
 export function post(definition: Operation) {
-  const defined = operation(definition);
+  const parameters = [ref("parameters", definition.origin ?? "AuthOrigin"), ...(definition.parameters ?? [])];
+  const defined = operation({ ...definition, parameters });
   return {
     ...defined,
     responses: {

@@ -14,6 +14,7 @@ export const tokenPaths = {
         "Creates the user and a session; the session cookie comes back in `Set-Cookie`. When the server requires verified addresses (`REQUIRE_EMAIL_VERIFICATION`), it emails a link instead (to `callbackURL` afterwards) and starts no session: `token` is null.",
       session: false,
       body: { schema: "SignUpEmailRequest", example: "SignUpRequest" },
+      origin: "SignInOrigin",
       responses: {
         "200": ok("Signed up and signed in (or, with verification required, a link sent).", "SignUpResponse", ["SignedUp"], "unlessVerificationRequired"),
         "400": ref("responses", "AuthBadRequest"),
@@ -34,6 +35,7 @@ export const tokenPaths = {
       description: "Creates a session; the session cookie comes back in `Set-Cookie`.",
       session: false,
       body: { schema: "SignInEmailRequest", example: "SignInRequest" },
+      origin: "SignInOrigin",
       responses: {
         "200": ok("Signed in.", "SignInResponse", ["SignedIn"], "always"),
         "400": ref("responses", "AuthBadRequest"),
@@ -78,6 +80,7 @@ export const tokenPaths = {
         summary: "Sign out",
         description: "Ends the session. Access tokens already issued stay valid until they expire.",
         session: "optional",
+        parameters: [ref("parameters", "AuthOrigin")],
         responses: {
           "200": ok("Signed out (also when there was no session).", "SignOutResponse", ["SignedOut"]),
           "400": ref("responses", "AuthBadRequest"),

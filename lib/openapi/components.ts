@@ -145,6 +145,25 @@ export const parameters = {
     description: "The page asking (browsers set it). Only the app's own origin and `TRUSTED_ORIGINS` get CORS permission.",
     schema: { type: "string" },
   },
+  // Better Auth's origin check (better-auth/dist/api/middlewares/origin-check.mjs) on every POST:
+  // Origin (or Referer) required when a cookie is sent; on sign-up and sign-in also when any Fetch
+  // Metadata header is. Before it, app/api/auth refuses an Origin that is not trusted.
+  AuthOrigin: {
+    name: "Origin",
+    in: "header",
+    required: false,
+    description:
+      "The origin of the page sending the request; browsers set it themselves. An origin other than this site's (and `TRUSTED_ORIGINS`) is refused with 403 `INVALID_ORIGIN`. **Required when the request carries a cookie** (the session's, for one): without it, or a `Referer` of this site, the answer is 403 `MISSING_OR_NULL_ORIGIN`. A client that sends no cookie may leave it out.",
+    schema: { type: "string" },
+  },
+  SignInOrigin: {
+    name: "Origin",
+    in: "header",
+    required: false,
+    description:
+      "The origin of the page sending the request; browsers set it themselves. An origin other than this site's (and `TRUSTED_ORIGINS`) is refused with 403 `INVALID_ORIGIN`. **Required when the request carries a cookie or any Fetch Metadata header** (`Sec-Fetch-Site`, `Sec-Fetch-Mode`, `Sec-Fetch-Dest`): without it, or a `Referer` of this site, the answer is 403 `MISSING_OR_NULL_ORIGIN`. Browsers send those headers, and so does Node's `fetch` (`Sec-Fetch-Mode: cors`): from Node, send `Origin: <this server's origin>`. A client that sends neither (curl) may leave it out.",
+    schema: { type: "string" },
+  },
   AccessControlRequestMethod: {
     name: "Access-Control-Request-Method",
     in: "header",
@@ -403,11 +422,11 @@ export const responses = {
     ["PasswordTooLong", "NameTooLong"],
   ),
   AuthInvalidOrigin: authErrorResponse(
-    "`AUTH_FORBIDDEN`: the `Origin` header names a page that is not a trusted origin (`code` `INVALID_ORIGIN`; refused before Better Auth runs, so no login CSRF). In production also `MISSING_OR_NULL_ORIGIN` (Better Auth's own check): the request carries the session cookie but no `Origin`. Browsers send `Origin` by themselves; with curl add `-H \"Origin: <this server>\"` or leave it out.",
+    "`AUTH_FORBIDDEN`: the `Origin` header names a page that is not a trusted origin (`code` `INVALID_ORIGIN`; refused before Better Auth runs, so no login CSRF); or `MISSING_OR_NULL_ORIGIN` (Better Auth's own check): no `Origin` (nor a `Referer` of this site) on a request that carries a cookie or, for sign-up and sign-in, any `Sec-Fetch-*` header, as Node's `fetch` does (see the operation's `Origin` parameter). Browsers send `Origin` by themselves; from Node or curl send `Origin: <this server>`.",
     ["InvalidOrigin", "MissingOrigin"],
   ),
   AuthSignInForbidden: authErrorResponse(
-    "`AUTH_FORBIDDEN`: `EMAIL_NOT_VERIFIED` when the server requires verified addresses (`REQUIRE_EMAIL_VERIFICATION`) and this one is not yet (`POST /api/auth/send-verification-email` sends a new link); or the `Origin` is not trusted (`INVALID_ORIGIN`, `MISSING_OR_NULL_ORIGIN`).",
+    "`AUTH_FORBIDDEN`: `EMAIL_NOT_VERIFIED` when the server requires verified addresses (`REQUIRE_EMAIL_VERIFICATION`) and this one is not yet (`POST /api/auth/send-verification-email` sends a new link); or the `Origin` is not trusted (`INVALID_ORIGIN`) or missing where required (`MISSING_OR_NULL_ORIGIN`: with a cookie or a `Sec-Fetch-*` header, as Node's `fetch` sends; see the `Origin` parameter).",
     ["EmailNotVerified", "InvalidOrigin", "MissingOrigin"],
   ),
   AuthNoSession: authErrorResponse("`AUTH_INVALID`: no valid session cookie.", ["NoSessionError"], ["WWW-Authenticate"]),

@@ -162,7 +162,7 @@ const examples = {
   InvalidCredentials: { summary: "Wrong email or password", value: authError("AUTH_INVALID", "Invalid email or password", "INVALID_EMAIL_OR_PASSWORD") },
   NoSessionError: { summary: "No session cookie", value: authError("AUTH_INVALID", "Unauthorized", "UNAUTHORIZED") },
   InvalidOrigin: { summary: "Untrusted Origin", value: authError("AUTH_FORBIDDEN", "Invalid origin", "INVALID_ORIGIN") },
-  MissingOrigin: { summary: "Cookie without Origin", value: authError("AUTH_FORBIDDEN", "Missing or null Origin", "MISSING_OR_NULL_ORIGIN") },
+  MissingOrigin: { summary: "No Origin where one is required", value: authError("AUTH_FORBIDDEN", "Missing or null Origin", "MISSING_OR_NULL_ORIGIN") },
   AuthInternalError: { summary: "Unexpected error", value: error("INTERNAL_ERROR", "Internal Server Error") },
   AuthRateLimited: {
     summary: "Too many requests",

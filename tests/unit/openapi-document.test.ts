@@ -279,6 +279,22 @@ describe("OpenAPI document – content", () => {
     expect(operation("/api/auth/get-session", "get").security).toEqual([{ sessionCookie: [] }, { secureSessionCookie: [] }, {}]);
   });
 
+  it("every POST of Better Auth documents the Origin header and when it is required (sign-up and sign-in: also with Sec-Fetch-* headers)", () => {
+    const origins = Object.entries(document.paths)
+      .filter(([template, pathItem]) => template.startsWith("/api/auth/") && pathItem.post)
+      .map(([template, pathItem]) => {
+        const parameters = ((pathItem.post as Json).parameters ?? []).map((parameter: Json) => resolve(parameter, "").value);
+        return [template, parameters.filter((parameter: Json) => parameter.in === "header" && parameter.name === "Origin").map((parameter: Json) => parameter.description)];
+      });
+    expect(origins.length).toBeGreaterThan(10);
+    for (const [template, [description, ...more]] of origins) {
+      expect(more, template).toEqual([]);
+      expect(description, template).toContain("**Required when the request carries a cookie");
+      const firstLogin = ["/api/auth/sign-up/email", "/api/auth/sign-in/email"].includes(template);
+      expect(description.includes("`Sec-Fetch-Mode: cors`"), template).toBe(firstLogin);
+    }
+  });
+
   it("the documented password lengths are Better Auth's", () => {
     const { minPasswordLength, maxPasswordLength } = getAuth().options.emailAndPassword ?? {};
     expect([minPasswordLength, maxPasswordLength]).toEqual([PASSWORD_MIN, PASSWORD_MAX]);
