@@ -114,7 +114,15 @@ export function buildOpenApiDocument(): OpenApiDocument {
     definition: {
       openapi: "3.1.0",
       info: { title: "todo-next API", version: "1.0.0", description },
-      servers: [{ url: "/", description: "This server" }],
+      // An absolute URL, so a generated client has a usable base URL (a relative one fails in
+      // Node); its variable says where the server runs. /docs points Swagger UI at its own origin.
+      servers: [
+        {
+          url: "{origin}",
+          description: "This server: set `origin` to where it runs (e.g. your Vercel deployment's https URL).",
+          variables: { origin: { default: "http://localhost:3000", description: "The server's origin: scheme, host and port, no trailing slash (`npm run dev`'s by default)." } },
+        },
+      ],
       tags: [
         { name: "Tasks", description: "Your tasks. Bearer token required; only your own `{user_id}`." },
         { name: "Authentication", description: "Better Auth: accounts, sessions and the API's access tokens." },

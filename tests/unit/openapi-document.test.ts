@@ -137,6 +137,15 @@ describe("OpenAPI document – content", () => {
     expect(document.paths["/api/{user_id}/tasks/{task_id}"]!["x-methods-not-allowed"]).toMatchObject({ methods: ["POST"] });
   });
 
+  it("names one absolute server URL, so a generated client has a base URL: {origin}, by default the local one", () => {
+    const servers = document.servers as { url: string; variables: Record<string, { default: string }> }[];
+    expect(servers).toHaveLength(1);
+    const { url, variables } = servers[0]!;
+    const resolved = url.replace(/\{(\w+)\}/g, (_, name: string) => variables[name]!.default);
+    expect(resolved).toBe("http://localhost:3000");
+    expect(new URL(`${resolved}/api/openapi.json`).href).toBe("http://localhost:3000/api/openapi.json");
+  });
+
   it("every task operation requires bearerAuth (a JWT) and takes its path parameters; the CORS preflight needs none", () => {
     expect(document.components.securitySchemes!.bearerAuth).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: "JWT" });
     for (const template of ["/api/{user_id}/tasks", "/api/{user_id}/tasks/{task_id}", "/api/{user_id}/tasks/export"]) {
