@@ -1,19 +1,14 @@
-import type { AccountExampleName } from "@/lib/openapi/account-examples";
-import type { ExampleName } from "@/lib/openapi/examples";
+import { exampleRefs, ref, type Example } from "@/lib/openapi/refs";
 
 /**
  * Building blocks of the Better Auth endpoints' OpenAPI operations (auth-token-paths.ts,
  * auth-recovery-paths.ts, auth-settings-paths.ts): the responses every one shares, stated once.
  */
 
-type Example = ExampleName | AccountExampleName;
-
-export const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
-const examples = (...names: Example[]) => Object.fromEntries(names.map((name) => [name, ref("examples", name)]));
 export const requestId = { "X-Request-Id": ref("headers", "X-Request-Id") };
 
 export function json(schema: string, names: Example[]) {
-  return { "application/json": { schema: ref("schemas", schema), examples: examples(...names) } };
+  return { "application/json": { schema: ref("schemas", schema), examples: exampleRefs(...names) } };
 }
 
 const cookieHeaders = {
@@ -55,7 +50,7 @@ interface Operation {
   responses: Record<string, object>;
 }
 
-// The session cookie under either of its names (`__Secure-` over https; lib/openapi/components.ts).
+// The session cookie under either of its names (`__Secure-` over https; lib/openapi/security-schemes.ts).
 const cookie = [{ sessionCookie: [] }, { secureSessionCookie: [] }];
 const security = { true: cookie, optional: [...cookie, {}], false: [] };
 

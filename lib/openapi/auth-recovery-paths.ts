@@ -1,4 +1,5 @@
-import { badRequest, bodyInvalid, foreignCallback, json, noEmail, ok, get, post, redirect, ref, requestId } from "@/lib/openapi/auth-operation";
+import { badRequest, bodyInvalid, foreignCallback, json, noEmail, ok, get, post, redirect, requestId } from "@/lib/openapi/auth-operation";
+import { ref } from "@/lib/openapi/refs";
 
 /**
  * Password reset and email verification, Better Auth's endpoints as OpenAPI path items (after

@@ -1,4 +1,5 @@
-import { json, ok, operation, get, post, ref, requestId } from "@/lib/openapi/auth-operation";
+import { json, ok, operation, get, post, requestId } from "@/lib/openapi/auth-operation";
+import { ref } from "@/lib/openapi/refs";
 
 /**
  * The Better Auth endpoints clients use to get an access token, as OpenAPI path items (Better

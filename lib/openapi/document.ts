@@ -7,10 +7,13 @@ import { accountExamples } from "@/lib/openapi/account-examples";
 import { recoveryPaths } from "@/lib/openapi/auth-recovery-paths";
 import { settingsPaths } from "@/lib/openapi/auth-settings-paths";
 import { tokenPaths } from "@/lib/openapi/auth-token-paths";
-import { headers, parameters, responses, securitySchemes } from "@/lib/openapi/components";
 import { componentExamples } from "@/lib/openapi/examples";
+import { headers } from "@/lib/openapi/headers";
+import { parameters } from "@/lib/openapi/parameters";
 import { withResources } from "@/lib/openapi/resource-paths";
+import { responses } from "@/lib/openapi/responses";
 import { componentSchemas } from "@/lib/openapi/schemas";
+import { securitySchemes } from "@/lib/openapi/security-schemes";
 
 /**
  * Builds the OpenAPI 3.1 document: path operations from the `@swagger` JSDoc on the route

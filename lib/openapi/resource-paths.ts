@@ -1,4 +1,5 @@
 import { HTTP_METHODS, type Resource } from "@/lib/api/resources";
+import { ref } from "@/lib/openapi/refs";
 
 /**
  * Completes the path items of the API's resources (lib/api/resources.ts): a route file's JSDoc
@@ -9,7 +10,6 @@ import { HTTP_METHODS, type Resource } from "@/lib/api/resources";
 type Json = Record<string, unknown>;
 type PathItem = Record<string, unknown>;
 
-const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
 const refs = (kind: string, names: Record<string, string>) => Object.fromEntries(Object.entries(names).map(([key, name]) => [key, ref(kind, name)]));
 
 // What the route files must not restate: the resource says it.

@@ -42,6 +42,7 @@ import {
   UpdateUserRequest,
   VerifyEmailResponse,
 } from "@/lib/openapi/auth-schemas";
+import { withErrorCodeDiscriminators } from "@/lib/openapi/discriminators";
 import {
   Description,
   TaskCreate,
@@ -172,32 +173,6 @@ function generate(entries: Entry[], io: "input" | "output"): Record<string, Reco
   for (const [schema, meta] of [...fieldDocs, ...entries]) registry.add(schema, meta);
   const { schemas } = z.toJSONSchema(registry, { io, metadata: registry, uri: (id) => `#/components/schemas/${id}` });
   return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, asSchemaObject(schema)]));
-}
-
-interface SchemaObject {
-  oneOf?: { $ref: string }[];
-  properties?: { error_code?: { const?: string; enum?: string[] } };
-  discriminator?: { propertyName: string; mapping: Record<string, string> };
-}
-
-/**
- * The error unions (`oneOf` of error bodies) name `error_code` as their discriminator, with the
- * schema each code selects: generators of typed languages then build one class per error body.
- */
-function withErrorCodeDiscriminators(schemas: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
-  const idOf = (ref: string) => ref.replace("#/components/schemas/", "");
-  const codesOf = (schema: SchemaObject | undefined): string[] | undefined => {
-    const errorCode = schema?.properties?.error_code;
-    return errorCode?.const !== undefined ? [errorCode.const] : errorCode?.enum;
-  };
-  const schemaAt = (ref: string) => schemas[idOf(ref)] as SchemaObject | undefined;
-  for (const schema of Object.values(schemas) as SchemaObject[]) {
-    const members = schema.oneOf;
-    if (!members?.every((member) => codesOf(schemaAt(member.$ref)))) continue;
-    const mapping = Object.fromEntries(members.flatMap((member) => (codesOf(schemaAt(member.$ref)) ?? []).map((code) => [code, member.$ref])));
-    schema.discriminator = { propertyName: "error_code", mapping };
-  }
-  return schemas;
 }
 
 export function componentSchemas(): Record<string, Record<string, unknown>> {

@@ -19,7 +19,7 @@ import {
   ValidationErrorBody,
 } from "@/lib/error-schema";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
-import { ListCompleteParameter, ListLimitParameter, TaskIdParameter } from "@/lib/openapi/components";
+import { ListCompleteParameter, ListLimitParameter, TaskIdParameter } from "@/lib/openapi/parameters";
 import {
   IdempotencyKey,
   LIST_LIMIT_DEFAULT,
