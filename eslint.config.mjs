@@ -21,7 +21,7 @@ const config = [
     files: ["tests/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
-  { ignores: [".next/**", "node_modules/**", "coverage/**", "db/migrations/**", "next-env.d.ts", "test-results/**"] },
+  { ignores: [".next/**", "node_modules/**", "coverage/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "tests/openapi-client/api.ts"] },
 ];
 
 export default config;

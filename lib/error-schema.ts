@@ -4,7 +4,7 @@ import { TaskResponse } from "@/lib/tasks/schema";
 
 /**
  * The error envelope on the wire, as Zod schemas: the error mapper's body type, the OpenAPI
- * document's `Error` and `ValidationError` schemas and the UI's error handling all come from here.
+ * document's `ErrorResponse` and `ValidationError` schemas and the UI's error handling all come from here.
  * Never imports anything server-only.
  */
 
@@ -22,7 +22,7 @@ export const ErrorBody = z.strictObject({
   timestamp: z.iso.datetime(),
 });
 
-/** A 400 or 422: the envelope plus one `{loc, msg, type}` entry per problem. */
+/** Every VALIDATION_ERROR (400, 413, 415, 422): the envelope plus one `{loc, msg, type}` entry per problem. */
 export const ValidationErrorBody = ErrorBody.extend({
   error_code: z.literal("VALIDATION_ERROR"),
   errors: z.array(FieldErrorBody).min(1),
@@ -34,5 +34,34 @@ export const PreconditionFailedBody = ErrorBody.extend({
   task: TaskResponse,
 });
 
-/** What the error mapper sends: the envelope, with `errors` only on a 422. */
+/** The envelope alone, its `error_code` narrowed to the codes of one kind of error. */
+const envelopeOf = <const C extends ErrorCode>(...codes: [C, ...C[]]) => ErrorBody.extend({ error_code: z.enum(codes) });
+
+export const UnauthorizedBody = envelopeOf("AUTH_MISSING", "AUTH_INVALID");
+export const ForbiddenBody = envelopeOf("AUTH_FORBIDDEN");
+export const NotFoundBody = envelopeOf("NOT_FOUND");
+export const MethodNotAllowedBody = envelopeOf("METHOD_NOT_ALLOWED");
+export const ConflictBody = envelopeOf("IDEMPOTENCY_KEY_IN_USE", "TASK_LIMIT_REACHED");
+export const IdempotencyKeyReusedBody = envelopeOf("IDEMPOTENCY_KEY_REUSED");
+export const RateLimitedBody = envelopeOf("RATE_LIMITED");
+export const ServerErrorBody = envelopeOf("DATABASE_ERROR", "INTERNAL_ERROR");
+
+/** A create's 422: the body breaks the schema, or its Idempotency-Key was used with another body. */
+export const CreateInvalidBody = z.discriminatedUnion("error_code", [ValidationErrorBody, IdempotencyKeyReusedBody]);
+
+/** Any error of the task API: one shape per `error_code`, so a client narrows on it. */
+export const ErrorResponseBody = z.discriminatedUnion("error_code", [
+  ValidationErrorBody,
+  UnauthorizedBody,
+  ForbiddenBody,
+  NotFoundBody,
+  MethodNotAllowedBody,
+  ConflictBody,
+  PreconditionFailedBody,
+  IdempotencyKeyReusedBody,
+  RateLimitedBody,
+  ServerErrorBody,
+]);
+
+/** What the error mapper sends: the envelope, with `errors` on a VALIDATION_ERROR. */
 export type ErrorBodyJson = z.infer<typeof ErrorBody> & { errors?: z.infer<typeof FieldErrorBody>[] };

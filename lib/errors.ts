@@ -34,6 +34,7 @@ export const fieldErrorTypes = [
   "bool_type",
   "string_too_short",
   "string_too_long",
+  "bytes_too_long",
   "string_pattern_mismatch",
   "int_parsing",
   "greater_than",

@@ -9,7 +9,7 @@ import { SessionPanel, type SessionUser } from "./session-panel";
 // Swagger UI touches `window` as it loads: browser only.
 const SwaggerUI = dynamic(() => import("swagger-ui-react"), { ssr: false, loading: () => <p>Loading Swagger UI…</p> });
 
-type OpenApiDocument = { components?: { parameters?: Record<string, { example?: unknown }> } };
+type OpenApiDocument = { servers?: { url: string; description?: string }[]; components?: { parameters?: Record<string, { example?: unknown }> } };
 interface SwaggerSystem {
   preauthorizeApiKey: (scheme: string, value: string) => unknown;
   authActions: { logout: (schemes: string[]) => void };
@@ -24,6 +24,11 @@ async function sessionUser(): Promise<SessionUser | null> {
   const response = await fetch("/api/auth/get-session", { cache: "no-store" });
   const session = response.ok ? ((await response.json()) as { user?: SessionUser } | null) : null;
   return session?.user ? { id: session.user.id, email: session.user.email } : null;
+}
+
+/** "Try it out" goes to the document's server: here, this page's own origin (not the document's default). */
+function onThisOrigin(apiDocument: OpenApiDocument): OpenApiDocument {
+  return { ...apiDocument, servers: [{ url: window.location.origin, description: "This server" }] };
 }
 
 /** The document with the visitor's id as the `user_id` example, so "Try it out" starts with it. */
@@ -49,8 +54,9 @@ export function SwaggerDocs() {
   useEffect(() => {
     let current = true;
     void Promise.all([fetch("/api/openapi.json").then((response) => response.json() as Promise<OpenApiDocument>), sessionUser()]).then(
-      ([loaded, signedIn]) => {
+      ([served, signedIn]) => {
         if (!current) return;
+        const loaded = onThisOrigin(served);
         setApiDocument(loaded);
         setSpec(loaded);
         setUser(signedIn);

@@ -5,13 +5,12 @@ import { AppError, type FieldErrorType } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function badRequest(status: 413 | 415, message: string): AppError {
-  return new AppError("VALIDATION_ERROR", message, { status });
-}
-
-/** A 400: the body as a whole is unusable; its one entry says how, located at `["body"]`. */
-export function badBody(message: string, type: FieldErrorType): AppError {
-  return new AppError("VALIDATION_ERROR", message, { status: 400, errors: [{ loc: ["body"], msg: message, type }] });
+/**
+ * The body as a whole is unusable (400; 413 too large, 415 not JSON): like every VALIDATION_ERROR
+ * it has `errors`, here one entry at `["body"]` that says how.
+ */
+export function badBody(message: string, type: FieldErrorType, status: 400 | 413 | 415 = 400): AppError {
+  return new AppError("VALIDATION_ERROR", message, { status, errors: [{ loc: ["body"], msg: message, type }] });
 }
 
 /**
@@ -19,7 +18,7 @@ export function badBody(message: string, type: FieldErrorType): AppError {
  * A Content-Length past the limit is refused before a byte is read.
  */
 export async function readLimited(request: Request, maxBytes: number = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () => badRequest(413, `Request body must be at most ${maxBytes} bytes.`);
+  const tooLarge = () => badBody(`Request body must be at most ${maxBytes} bytes.`, "bytes_too_long", 413);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
@@ -58,7 +57,8 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   const bytes = await readLimited(request);
   if (bytes.byteLength === 0) throw badBody("Request body is required (a JSON object).", "missing");
   if (!isJsonMediaType(request.headers.get("content-type"))) {
-    throw badRequest(415, "Request body must be JSON: send Content-Type: application/json.");
+    // What FastAPI answers for a body that is not declared JSON: it cannot be read as an object.
+    throw badBody("Request body must be JSON: send Content-Type: application/json.", "model_attributes_type", 415);
   }
   let json: unknown;
   try {

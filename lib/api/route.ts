@@ -5,6 +5,7 @@ import { toErrorResponse } from "@/lib/api/error-response";
 import { assertTrustedOrigin } from "@/lib/api/origin";
 import { consumeRateLimit, rateLimitHeaders } from "@/lib/api/rate-limit";
 import { requestIdOf } from "@/lib/api/request-id";
+import { HTTP_METHODS, type HttpMethod, type Resource } from "@/lib/api/resources";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
@@ -12,6 +13,7 @@ type Params = Record<string, string | string[]>;
 interface RouteContext<P> {
   params: Promise<P>;
 }
+type RouteHandler = ReturnType<typeof apiRoute>;
 /** What the log line knows about the request beyond the request itself. */
 interface RequestState {
   userId?: string;
@@ -70,18 +72,23 @@ export function userRoute<P extends Params & { user_id: string }>(
   });
 }
 
-/** OPTIONS: the CORS preflight of a route serving `methods`. */
-export function preflight(methods: string[]) {
-  return async (request: Request): Promise<Response> => preflightResponse(request, methods);
+/** OPTIONS: the CORS preflight of a resource (its `Allow` names the methods it serves). */
+export function preflight(resource: Resource) {
+  return async (request: Request): Promise<Response> => preflightResponse(request, [...resource.methods]);
 }
 
-/** The error-envelope 405 for a method a route does not serve (Next's own 405 has no body). */
-export function methodNotAllowed(pattern: string, allowed: string[]) {
-  return apiRoute(pattern, async (request) => {
+/**
+ * The error-envelope 405 for every method a resource does not serve (Next's own 405 has no
+ * body), by method: a route file exports them by name, and only those (the type has no other).
+ */
+export function methodsNotAllowed<M extends HttpMethod>(resource: Resource<M>): Record<Exclude<HttpMethod, M>, RouteHandler> {
+  const handler = apiRoute(resource.path, async (request) => {
     throw new AppError("METHOD_NOT_ALLOWED", `Method ${request.method} is not allowed here.`, {
-      headers: { Allow: allowed.join(", ") },
+      headers: { Allow: resource.methods.join(", ") },
     });
   });
+  const unserved = HTTP_METHODS.filter((method): method is Exclude<HttpMethod, M> => !(resource.methods as readonly HttpMethod[]).includes(method));
+  return Object.fromEntries(unserved.map((method) => [method, handler])) as Record<Exclude<HttpMethod, M>, RouteHandler>;
 }
 
 /** A path under /api that no route serves: 404 NOT_FOUND in the envelope, whatever the method. */

@@ -13,7 +13,7 @@ import type {
   StatusMessageResponse,
   UpdateUserRequest,
 } from "@/lib/openapi/auth-schemas";
-import { authError, CHANGED, CREATED, error, task, user, USER_ID } from "@/lib/openapi/examples";
+import { authError, CHANGED, CREATED, error, fieldError, task, user, USER_ID } from "@/lib/openapi/examples";
 import type { TaskExport } from "@/lib/tasks/schema";
 
 /**
@@ -77,10 +77,7 @@ const examples = {
     summary: "Two tasks as CSV",
     value: `\ufeffid,user_id,title,description,complete,created_at,updated_at\r\n42,${USER_ID},Buy milk,2 litres,false,${CREATED},${CREATED}\r\n43,${USER_ID},"Call Bob, about ""the plan""",,false,${CREATED},${CREATED}\r\n`,
   },
-  BadFormat: {
-    summary: "format neither json nor csv",
-    value: error("VALIDATION_ERROR", "Validation failed: format must be json or csv", [{ loc: ["query", "format"], msg: "format must be json or csv", type: "enum" }]),
-  },
+  BadFormat: { summary: "format neither json nor csv", value: fieldError(["query", "format"], "format must be json or csv", "enum") },
   AccountGone: { summary: "The token's account was deleted", value: error("AUTH_INVALID", "Invalid access token: the account no longer exists.") },
 };
 

@@ -1,23 +1,19 @@
-import type { AccountExampleName } from "@/lib/openapi/account-examples";
-import type { ExampleName } from "@/lib/openapi/examples";
+import { exampleRefs, ref, type Example } from "@/lib/openapi/refs";
 
 /**
- * Building blocks of the account endpoints' OpenAPI operations (auth-recovery-paths.ts,
- * auth-settings-paths.ts): the responses every Better Auth endpoint shares, stated once.
+ * Building blocks of the Better Auth endpoints' OpenAPI operations (auth-token-paths.ts,
+ * auth-recovery-paths.ts, auth-settings-paths.ts): the responses every one shares, stated once.
  */
 
-type Example = ExampleName | AccountExampleName;
-
-export const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
-const examples = (...names: Example[]) => Object.fromEntries(names.map((name) => [name, ref("examples", name)]));
 export const requestId = { "X-Request-Id": ref("headers", "X-Request-Id") };
 
 export function json(schema: string, names: Example[]) {
-  return { "application/json": { schema: ref("schemas", schema), examples: examples(...names) } };
+  return { "application/json": { schema: ref("schemas", schema), examples: exampleRefs(...names) } };
 }
 
 const cookieHeaders = {
   always: { "Set-Cookie": ref("headers", "Set-Cookie") },
+  unlessVerificationRequired: { "Set-Cookie": ref("headers", "SignUpSetCookie") },
   sometimes: { "Set-Cookie": { description: "The renewed session cookie, when the session was renewed.", schema: { type: "string" } } },
   never: {},
 };
@@ -44,30 +40,39 @@ export const foreignCallback = {
 interface Operation {
   operationId: string;
   summary: string;
-  description: string;
-  /** Which session the endpoint acts on: the cookie's (required), or none. */
-  session: boolean;
+  description?: string;
+  /** Which session the endpoint acts on: the cookie's (required), the cookie's if any, or none. */
+  session: boolean | "optional";
   body?: { schema: string; example: Example };
   parameters?: object[];
+  /** A POST's `Origin` rule (components.parameters): sign-up and sign-in have the stricter one. */
+  origin?: "AuthOrigin" | "SignInOrigin";
   responses: Record<string, object>;
 }
 
-/** Every operation: its body, then the errors all of them share (origin, rate limit, server). */
-function operation({ operationId, summary, description, session, body, parameters, responses }: Operation) {
+// The session cookie under either of its names (`__Secure-` over https; lib/openapi/security-schemes.ts).
+const cookie = [{ sessionCookie: [] }, { secureSessionCookie: [] }];
+const security = { true: cookie, optional: [...cookie, {}], false: [] };
+
+/**
+ * Every operation: its body, then the errors all of them share (origin, rate limit, server); an
+ * operation's own response for one of those statuses replaces the shared one.
+ */
+export function operation({ operationId, summary, description, session, body, parameters, responses }: Operation) {
   return {
     operationId,
     tags: ["Authentication"],
     summary,
-    description,
-    security: session ? [{ sessionCookie: [] }] : [],
+    ...(description ? { description } : {}),
+    security: security[`${session}`],
     ...(parameters ? { parameters } : {}),
     ...(body ? { requestBody: { required: true, content: json(body.schema, [body.example]) } } : {}),
     responses: {
-      ...responses,
-      ...(session ? { "401": ref("responses", "AuthNoSession") } : {}),
+      ...(session === true ? { "401": ref("responses", "AuthNoSession") } : {}),
       ...(body ? { "403": ref("responses", "AuthInvalidOrigin") } : {}),
       "429": ref("responses", "AuthRateLimited"),
       "500": ref("responses", "AuthServerError"),
+      ...responses,
     },
   };
 }
@@ -76,10 +81,12 @@ export const get = operation;
 
 /**
  * A POST: every one is read by lib/api/auth-request.ts before Better Auth sees it, so besides the
- * shared errors it may be refused for its size (413) or for breaking the account rules (422).
+ * shared errors it may be refused for its size (413) or for breaking the account rules (422); and
+ * every one is held to Better Auth's origin check (the `Origin` parameter says when it applies).
  */
 export function post(definition: Operation) {
-  const defined = operation(definition);
+  const parameters = [ref("parameters", definition.origin ?? "AuthOrigin"), ...(definition.parameters ?? [])];
+  const defined = operation({ ...definition, parameters });
   return {
     ...defined,
     responses: {

@@ -1,9 +1,10 @@
-import { badRequest, bodyInvalid, foreignCallback, json, noEmail, ok, get, post, redirect, ref, requestId } from "@/lib/openapi/auth-operation";
+import { badRequest, bodyInvalid, foreignCallback, json, noEmail, ok, get, post, redirect, requestId } from "@/lib/openapi/auth-operation";
+import { ref } from "@/lib/openapi/refs";
 
 /**
- * Password reset and email verification, Better Auth's endpoints as OpenAPI path items (merged
- * into the document beside those documented on app/api/auth/[...all]/route.ts; kept as data, as
- * YAML they would bury the route file). Every response of the API tests is checked against them.
+ * Password reset and email verification, Better Auth's endpoints as OpenAPI path items (after
+ * those of auth-token-paths.ts; kept as data, as YAML they would bury the route file). Every
+ * response of the API tests is checked against them.
  */
 export const recoveryPaths = {
   "/api/auth/request-password-reset": {

@@ -1,4 +1,5 @@
-import { badRequest, bodyInvalid, noEmail, ok, get, post, ref } from "@/lib/openapi/auth-operation";
+import { badRequest, bodyInvalid, noEmail, ok, get, post } from "@/lib/openapi/auth-operation";
+import { ref } from "@/lib/openapi/refs";
 
 /** The settings page's Better Auth endpoints (name, password, email, sessions, deletion) as OpenAPI path items. */
 export const settingsPaths = {

@@ -2,16 +2,23 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { createSwaggerSpec } from "next-swagger-doc";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { resources } from "@/lib/api/resources";
 import { accountExamples } from "@/lib/openapi/account-examples";
 import { recoveryPaths } from "@/lib/openapi/auth-recovery-paths";
 import { settingsPaths } from "@/lib/openapi/auth-settings-paths";
-import { headers, parameters, responses, securitySchemes } from "@/lib/openapi/components";
+import { tokenPaths } from "@/lib/openapi/auth-token-paths";
 import { componentExamples } from "@/lib/openapi/examples";
+import { headers } from "@/lib/openapi/headers";
+import { parameters } from "@/lib/openapi/parameters";
+import { withResources } from "@/lib/openapi/resource-paths";
+import { responses } from "@/lib/openapi/responses";
 import { componentSchemas } from "@/lib/openapi/schemas";
+import { securitySchemes } from "@/lib/openapi/security-schemes";
 
 /**
  * Builds the OpenAPI 3.1 document: path operations from the `@swagger` JSDoc on the route
- * handlers (read from the source files by next-swagger-doc), components from lib/openapi/.
+ * handlers (read from the source files by next-swagger-doc), completed with what each resource's
+ * operations share (lib/api/resources.ts); Better Auth's paths and the components from lib/openapi/.
  * It reads the file system, so it runs where the sources are: at build time (the route
  * app/api/openapi.json is prerendered), in `next dev`, and in the tests.
  */
@@ -29,7 +36,7 @@ export function routeFiles(root: string = process.cwd()): string[] {
 }
 
 const codeMeaning: Record<ErrorCode, string> = {
-  VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation, bad `task_id`, query parameter or `Idempotency-Key` (with `errors`)",
+  VALIDATION_ERROR: "400 empty or malformed body, or PATCH with no field · 413 body over 64 KiB · 415 not JSON · 422 schema violation, bad `task_id`, query parameter or `Idempotency-Key`; always with `errors`",
   AUTH_MISSING: "no `Authorization: Bearer` header",
   AUTH_INVALID: "malformed, forged or expired token; wrong algorithm, issuer or audience; the token's account was deleted (for the scheduled jobs: not the `CRON_SECRET`)",
   AUTH_FORBIDDEN: "`{user_id}` is not the token's user, the task is another user's, or the `Origin` is an untrusted page",
@@ -81,8 +88,8 @@ Any other path under \`/api\` answers 404 \`NOT_FOUND\` in the same error envelo
   \`Idempotent-Replayed\` (\`Access-Control-Expose-Headers\`). A request from any other page
   (\`Origin\`) is refused with 403, the auth endpoints' POSTs included.
 
-**Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; a 422 (and a
-400 for an empty or malformed body) adds \`"errors": [{"loc", "msg", "type"}]\`, one entry per problem,
+**Errors.** Every error is JSON \`{"detail", "error_code", "timestamp"}\`; every \`VALIDATION_ERROR\`
+(400, 413, 415, 422) adds \`"errors": [{"loc", "msg", "type"}]\`, one entry per problem,
 \`type\` in pydantic v2's vocabulary (\`missing\`, \`string_too_short\`, \`extra_forbidden\`, …, as a
 FastAPI client expects); a 412 adds the current \`task\`. Every
 response but a preflight's carries \`X-Request-Id\`. A method a path does not serve is a 405 \`METHOD_NOT_ALLOWED\`
@@ -110,7 +117,15 @@ export function buildOpenApiDocument(): OpenApiDocument {
     definition: {
       openapi: "3.1.0",
       info: { title: "todo-next API", version: "1.0.0", description },
-      servers: [{ url: "/", description: "This server" }],
+      // An absolute URL, so a generated client has a usable base URL (a relative one fails in
+      // Node); its variable says where the server runs. /docs points Swagger UI at its own origin.
+      servers: [
+        {
+          url: "{origin}",
+          description: "This server: set `origin` to where it runs (e.g. your Vercel deployment's https URL).",
+          variables: { origin: { default: "http://localhost:3000", description: "The server's origin: scheme, host and port, no trailing slash (`npm run dev`'s by default)." } },
+        },
+      ],
       tags: [
         { name: "Tasks", description: "Your tasks. Bearer token required; only your own `{user_id}`." },
         { name: "Authentication", description: "Better Auth: accounts, sessions and the API's access tokens." },
@@ -126,12 +141,17 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
     },
   }) as OpenApiDocument;
-  return { ...document, paths: withAccountPaths(document.paths) };
+  return { ...document, paths: withAuthPaths(withResources(document.paths, resources)) };
 }
 
-/** The account endpoints (lib/openapi/auth-recovery-paths.ts, auth-settings-paths.ts) after the other /api/auth ones. */
-function withAccountPaths(paths: OpenApiDocument["paths"]): OpenApiDocument["paths"] {
+/**
+ * Better Auth's endpoints (lib/openapi/auth-*-paths.ts) where their route file,
+ * app/api/auth/[...all], sits among the others (routeFiles' order: by directory).
+ */
+function withAuthPaths(paths: OpenApiDocument["paths"]): OpenApiDocument["paths"] {
+  const directory = (template: string) => `${template.replace(/\{([^}]+)\}/g, "[$1]")}/`;
   const entries = Object.entries(paths);
-  const afterAuth = entries.findLastIndex(([template]) => template.startsWith("/api/auth/")) + 1;
-  return Object.fromEntries([...entries.slice(0, afterAuth), ...Object.entries(recoveryPaths), ...Object.entries(settingsPaths), ...entries.slice(afterAuth)]);
+  const before = entries.filter(([template]) => directory(template) < "/api/auth/");
+  const after = entries.filter(([template]) => directory(template) >= "/api/auth/");
+  return Object.fromEntries([...before, ...Object.entries(tokenPaths), ...Object.entries(recoveryPaths), ...Object.entries(settingsPaths), ...after]);
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ErrorBodyJson, PreconditionFailedBody } from "@/lib/error-schema";
-import type { ErrorCode, FieldError } from "@/lib/errors";
+import type { ErrorCode, FieldError, FieldErrorType } from "@/lib/errors";
 import type {
   AuthError,
   JsonWebKeySet,
@@ -40,6 +40,16 @@ export function error(code: ErrorCode, detail: string, errors?: FieldError[]): E
   return { detail, error_code: code, timestamp: CHANGED, ...(errors ? { errors } : {}) };
 }
 
+/** A VALIDATION_ERROR about the body as a whole: one entry at `["body"]`. */
+function bodyError(message: string, type: FieldErrorType): ErrorBodyJson {
+  return error("VALIDATION_ERROR", message, [{ loc: ["body"], msg: message, type }]);
+}
+
+/** A VALIDATION_ERROR about one field (or parameter, or header), worded as the API words it. */
+export function fieldError(loc: FieldError["loc"], message: string, type: FieldErrorType): ErrorBodyJson {
+  return error("VALIDATION_ERROR", `Validation failed: ${message}`, [{ loc, msg: message, type }]);
+}
+
 export function authError(code: ErrorCode, detail: string, betterAuthCode: string): z.infer<typeof AuthError> {
   return { message: detail, code: betterAuthCode, ...error(code, detail) };
 }
@@ -68,9 +78,9 @@ const examples = {
     value: { tasks: [{ ...task, id: 43, title: "Call Bob", description: null }], count: 2, next_cursor: "eyJ2IjpudWxsLCJpIjo0M30.GrEVElrSoA-d9vC2Ld5xSzq5vzYpnQI-9IEq-I70NzU" } satisfies TaskListResponseBody,
   },
   // Errors of the task API
-  MalformedJson: { summary: "Malformed JSON", value: error("VALIDATION_ERROR", "Request body is not valid JSON.", [{ loc: ["body"], msg: "Request body is not valid JSON.", type: "json_invalid" }]) },
-  EmptyBody: { summary: "Empty body", value: error("VALIDATION_ERROR", "Request body is required (a JSON object).", [{ loc: ["body"], msg: "Request body is required (a JSON object).", type: "missing" }]) },
-  NoFields: { summary: "PATCH with no field", value: error("VALIDATION_ERROR", "At least one field must be provided.", [{ loc: ["body"], msg: "At least one field must be provided.", type: "value_error" }]) },
+  MalformedJson: { summary: "Malformed JSON", value: bodyError("Request body is not valid JSON.", "json_invalid") },
+  EmptyBody: { summary: "Empty body", value: bodyError("Request body is required (a JSON object).", "missing") },
+  NoFields: { summary: "PATCH with no field", value: bodyError("At least one field must be provided.", "value_error") },
   AuthMissing: { summary: "No Bearer token", value: error("AUTH_MISSING", "Authentication required: send Authorization: Bearer <token>.") },
   AuthInvalid: { summary: "Expired, forged or malformed token", value: error("AUTH_INVALID", "Invalid access token: expired.") },
   ForbiddenUser: { summary: "Another user's path", value: error("AUTH_FORBIDDEN", "You may only access your own tasks.") },
@@ -95,41 +105,22 @@ const examples = {
   IdempotencyKeyReused: { summary: "Same key, different body", value: error("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request body.") },
   BadIdempotencyKey: {
     summary: "Invalid Idempotency-Key",
-    value: error("VALIDATION_ERROR", "Validation failed: Idempotency-Key must be 1 to 255 visible ASCII characters", [
-      { loc: ["header", "Idempotency-Key"], msg: "Idempotency-Key must be 1 to 255 visible ASCII characters", type: "string_pattern_mismatch" },
-    ]),
+    value: fieldError(["header", "Idempotency-Key"], "Idempotency-Key must be 1 to 255 visible ASCII characters", "string_pattern_mismatch"),
   },
   TooManyRequests: { summary: "Over the per-user budget", value: error("RATE_LIMITED", "Too many requests: at most 100 per 1 s. Retry later.") },
-  BadLimit: {
-    summary: "limit out of range",
-    value: error("VALIDATION_ERROR", "Validation failed: limit must be an integer from 1 to 500", [{ loc: ["query", "limit"], msg: "limit must be an integer from 1 to 500", type: "less_than_equal" }]),
-  },
+  BadLimit: { summary: "limit out of range", value: fieldError(["query", "limit"], "limit must be an integer from 1 to 500", "less_than_equal") },
   BadCursor: {
     summary: "A cursor not issued for this query",
-    value: error("VALIDATION_ERROR", "Validation failed: cursor is not valid for this query (use next_cursor with the same filter and sort)", [
-      { loc: ["query", "cursor"], msg: "cursor is not valid for this query (use next_cursor with the same filter and sort)", type: "value_error" },
-    ]),
+    value: fieldError(["query", "cursor"], "cursor is not valid for this query (use next_cursor with the same filter and sort)", "value_error"),
   },
-  UnknownParameter: {
-    summary: "Unknown query parameter",
-    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["query", "completed"], msg: "Unknown field 'completed'.", type: "extra_forbidden" }]),
-  },
+  UnknownParameter: { summary: "Unknown query parameter", value: fieldError(["query", "completed"], "Unknown field 'completed'.", "extra_forbidden") },
   NotFound: { summary: "No such task", value: error("NOT_FOUND", "Task 42 not found.") },
   MethodNotAllowed: { summary: "Method not served", value: error("METHOD_NOT_ALLOWED", "Method PUT is not allowed here.") },
-  TooLarge: { summary: "Body over 64 KiB", value: error("VALIDATION_ERROR", "Request body must be at most 65536 bytes.") },
-  NotJson: { summary: "Not application/json", value: error("VALIDATION_ERROR", "Request body must be JSON: send Content-Type: application/json.") },
-  UnknownField: {
-    summary: "Unknown field",
-    value: error("VALIDATION_ERROR", "Validation failed: Unknown field 'completed'.", [{ loc: ["body", "completed"], msg: "Unknown field 'completed'.", type: "extra_forbidden" }]),
-  },
-  BlankTitle: {
-    summary: "Blank title",
-    value: error("VALIDATION_ERROR", "Validation failed: title must not be blank", [{ loc: ["body", "title"], msg: "title must not be blank", type: "string_too_short" }]),
-  },
-  BadTaskId: {
-    summary: "task_id not a positive integer",
-    value: error("VALIDATION_ERROR", "Validation failed: task_id must be a positive integer", [{ loc: ["path", "task_id"], msg: "task_id must be a positive integer", type: "int_parsing" }]),
-  },
+  TooLarge: { summary: "Body over 64 KiB", value: bodyError("Request body must be at most 65536 bytes.", "bytes_too_long") },
+  NotJson: { summary: "Not application/json", value: bodyError("Request body must be JSON: send Content-Type: application/json.", "model_attributes_type") },
+  UnknownField: { summary: "Unknown field", value: fieldError(["body", "completed"], "Unknown field 'completed'.", "extra_forbidden") },
+  BlankTitle: { summary: "Blank title", value: fieldError(["body", "title"], "title must not be blank", "string_too_short") },
+  BadTaskId: { summary: "task_id not a positive integer", value: fieldError(["path", "task_id"], "task_id must be a positive integer", "int_parsing") },
   DatabaseError: { summary: "Database unavailable", value: error("DATABASE_ERROR", "The database is unavailable. Please retry shortly.") },
   InternalError: { summary: "Unexpected error", value: error("INTERNAL_ERROR", "An unexpected error occurred.") },
   // Authentication (Better Auth)
@@ -157,7 +148,7 @@ const examples = {
   InvalidCredentials: { summary: "Wrong email or password", value: authError("AUTH_INVALID", "Invalid email or password", "INVALID_EMAIL_OR_PASSWORD") },
   NoSessionError: { summary: "No session cookie", value: authError("AUTH_INVALID", "Unauthorized", "UNAUTHORIZED") },
   InvalidOrigin: { summary: "Untrusted Origin", value: authError("AUTH_FORBIDDEN", "Invalid origin", "INVALID_ORIGIN") },
-  MissingOrigin: { summary: "Cookie without Origin", value: authError("AUTH_FORBIDDEN", "Missing or null Origin", "MISSING_OR_NULL_ORIGIN") },
+  MissingOrigin: { summary: "No Origin where one is required", value: authError("AUTH_FORBIDDEN", "Missing or null Origin", "MISSING_OR_NULL_ORIGIN") },
   AuthInternalError: { summary: "Unexpected error", value: error("INTERNAL_ERROR", "Internal Server Error") },
   AuthRateLimited: {
     summary: "Too many requests",
@@ -171,21 +162,10 @@ const examples = {
     summary: "Too many new accounts right now",
     value: authError("RATE_LIMITED", "Too many new accounts are being created right now. Try again in a minute.", "TOO_MANY_SIGN_UPS"),
   },
-  AuthBodyTooLarge: { summary: "Body over 16 KiB", value: error("VALIDATION_ERROR", "Request body must be at most 16384 bytes.") },
-  AuthNotJson: {
-    summary: "Malformed JSON",
-    value: error("VALIDATION_ERROR", "Request body is not valid JSON.", [{ loc: ["body"], msg: "Request body is not valid JSON.", type: "json_invalid" }]),
-  },
-  NameTooLong: {
-    summary: "Name too long",
-    value: error("VALIDATION_ERROR", "Validation failed: Name must be at most 100 characters", [{ loc: ["body", "name"], msg: "Name must be at most 100 characters", type: "string_too_long" }]),
-  },
-  PasswordTooLong: {
-    summary: "Password too long",
-    value: error("VALIDATION_ERROR", "Validation failed: Password must be at most 128 characters", [
-      { loc: ["body", "password"], msg: "Password must be at most 128 characters", type: "string_too_long" },
-    ]),
-  },
+  AuthBodyTooLarge: { summary: "Body over 16 KiB", value: bodyError("Request body must be at most 16384 bytes.", "bytes_too_long") },
+  AuthNotJson: { summary: "Malformed JSON", value: bodyError("Request body is not valid JSON.", "json_invalid") },
+  NameTooLong: { summary: "Name too long", value: fieldError(["body", "name"], "Name must be at most 100 characters", "string_too_long") },
+  PasswordTooLong: { summary: "Password too long", value: fieldError(["body", "password"], "Password must be at most 128 characters", "string_too_long") },
   // Scheduled jobs
   CleanupReport: {
     summary: "A day's expired rows",

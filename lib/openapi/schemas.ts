@@ -1,6 +1,21 @@
 import { z } from "zod";
 import { CleanupReport } from "@/lib/cleanup-report";
-import { ErrorBody, FieldErrorBody, PreconditionFailedBody, ValidationErrorBody } from "@/lib/error-schema";
+import {
+  ConflictBody,
+  ErrorBody,
+  CreateInvalidBody,
+  ErrorResponseBody,
+  FieldErrorBody,
+  ForbiddenBody,
+  IdempotencyKeyReusedBody,
+  MethodNotAllowedBody,
+  NotFoundBody,
+  PreconditionFailedBody,
+  RateLimitedBody,
+  ServerErrorBody,
+  UnauthorizedBody,
+  ValidationErrorBody,
+} from "@/lib/error-schema";
 import {
   AuthError,
   AuthUser,
@@ -27,6 +42,7 @@ import {
   UpdateUserRequest,
   VerifyEmailResponse,
 } from "@/lib/openapi/auth-schemas";
+import { withErrorCodeDiscriminators } from "@/lib/openapi/discriminators";
 import {
   Description,
   TaskCreate,
@@ -49,6 +65,19 @@ export const HealthResponse = z.strictObject({
   database: z.enum(["ok", "unavailable"]),
 });
 
+// Each member of the document is an OpenAPI object; clients read them as open JSON objects.
+const OpenApiObject = z.looseObject({});
+
+/** GET /api/openapi.json: this document, typed as far as a client reads it. */
+export const OpenApiDocumentBody = z.looseObject({
+  openapi: z.literal("3.1.0"),
+  info: z.looseObject({ title: z.string(), version: z.string(), description: z.string().optional() }),
+  servers: z.array(z.looseObject({ url: z.string(), description: z.string().optional(), variables: z.record(z.string(), OpenApiObject).optional() })).optional(),
+  tags: z.array(z.looseObject({ name: z.string(), description: z.string().optional() })).optional(),
+  paths: z.record(z.string(), OpenApiObject),
+  components: z.record(z.string(), z.record(z.string(), OpenApiObject)).optional(),
+});
+
 type Meta = { id?: string; description?: string; minProperties?: number };
 type Entry = [z.ZodType, Meta];
 
@@ -61,7 +90,9 @@ const fieldDocs: Entry[] = [
   [TaskResponse.shape.created_at, { description: "ISO 8601, UTC (`Z`), millisecond precision." }],
   [TaskResponse.shape.updated_at, { description: "Advances on every change." }],
   [ErrorBody.shape.detail, { description: "A human-readable message; never a stack trace, SQL or driver message." }],
-  [ErrorBody.shape.error_code, { description: "Stable code to match on (see the table in the API description)." }],
+  ...[ErrorBody, ValidationErrorBody, UnauthorizedBody, ForbiddenBody, NotFoundBody, MethodNotAllowedBody, ConflictBody, PreconditionFailedBody, IdempotencyKeyReusedBody, RateLimitedBody, ServerErrorBody].map(
+    (body): Entry => [body.shape.error_code, { description: "Stable code to match on (see the table in the API description)." }],
+  ),
   [
     FieldErrorBody.shape.type,
     {
@@ -71,6 +102,8 @@ const fieldDocs: Entry[] = [
   ],
   [FieldErrorBody.shape.loc, { description: 'Where the problem is, e.g. `["body", "title"]`, `["path", "task_id"]`, `["query", "limit"]` or `["header", "Idempotency-Key"]`.' }],
   [TaskListResponse.shape.count, { description: "How many tasks match the filter (`complete`, `q`), on all pages together." }],
+  [OpenApiDocumentBody.shape.paths, { description: "Path Item Objects by path template." }],
+  [OpenApiDocumentBody.shape.components, { description: "Schemas, parameters, headers, responses, … by name." }],
   [TaskListResponse.shape.next_cursor, { description: "Opaque: pass it as `cursor` for the next page (same query otherwise); null on the last page." }],
 ];
 
@@ -95,10 +128,19 @@ const responseBodies: Entry[] = [
   [TaskResponse, { id: "TaskResponse", description: "A task, exactly these fields." }],
   [TaskExport, { id: "TaskExport", description: "The JSON export: every task of the user, oldest first, in the API's task shape." }],
   [TaskListResponse, { id: "TaskListResponse", description: "A page of the user's tasks (by default newest first, id descending), their number and the next page's cursor." }],
-  [ErrorBody, { id: "Error", description: "The error envelope of every error response." }],
-  [ValidationErrorBody, { id: "ValidationError", description: "A 422 (or a 400 for an unusable body): the envelope plus one entry per problem." }],
+  [ErrorResponseBody, { id: "ErrorResponse", description: "Any error of the task API, told apart by `error_code`: each response names the one schema it sends." }],
+  [ValidationErrorBody, { id: "ValidationError", description: "`VALIDATION_ERROR` (400, 413, 415, 422): the envelope plus one entry per problem." }],
   [FieldErrorBody, { id: "FieldError", description: "One problem with the request." }],
+  [UnauthorizedBody, { id: "UnauthorizedError", description: "A 401: no token, or one that is not valid." }],
+  [ForbiddenBody, { id: "ForbiddenError", description: "A 403: not yours, or a page of an untrusted origin." }],
+  [NotFoundBody, { id: "NotFoundError", description: "A 404." }],
+  [MethodNotAllowedBody, { id: "MethodNotAllowedError", description: "A 405." }],
+  [ConflictBody, { id: "ConflictError", description: "A 409 of a create." }],
   [PreconditionFailedBody, { id: "PreconditionFailed", description: "A 412: the envelope plus the current version of the task." }],
+  [IdempotencyKeyReusedBody, { id: "IdempotencyKeyReusedError", description: "A 422: the `Idempotency-Key` was used with another body." }],
+  [CreateInvalidBody, { id: "CreateInvalidError", description: "A create's 422: the body breaks the schema, or the `Idempotency-Key` was used with another body." }],
+  [RateLimitedBody, { id: "RateLimitedError", description: "A 429." }],
+  [ServerErrorBody, { id: "ServerError", description: "A 500." }],
   [AuthError, { id: "AuthError", description: "An error from a Better Auth endpoint: the envelope plus Better Auth's own fields." }],
   [AuthUser, { id: "AuthUser" }],
   [SignUpResponse, { id: "SignUpResponse" }],
@@ -114,6 +156,7 @@ const responseBodies: Entry[] = [
   [DeleteUserResponse, { id: "DeleteUserResponse" }],
   [JsonWebKeySet, { id: "JsonWebKeySet", description: "The public keys that verify access tokens." }],
   [HealthResponse, { id: "HealthResponse" }],
+  [OpenApiDocumentBody, { id: "OpenApiDocument", description: "An OpenAPI 3.1 document: its members are OpenAPI objects, open to what the specification allows." }],
   [CleanupReport, { id: "CleanupReport", description: "Rows deleted per table by one run of the cleanup; `complete` is false when rows were left for the next run." }],
 ];
 
@@ -133,5 +176,5 @@ function generate(entries: Entry[], io: "input" | "output"): Record<string, Reco
 }
 
 export function componentSchemas(): Record<string, Record<string, unknown>> {
-  return { ...generate(requestBodies, "input"), ...generate(responseBodies, "output") };
+  return withErrorCodeDiscriminators({ ...generate(requestBodies, "input"), ...generate(responseBodies, "output") });
 }

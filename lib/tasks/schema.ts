@@ -11,6 +11,9 @@ export { DESCRIPTION_MAX, QUERY_MAX, TITLE_MAX };
 /** The largest task id: 2^53 - 1, where the `bigint` sequence stops, so ids are exact JSON numbers. */
 export const TASK_ID_MAX = Number.MAX_SAFE_INTEGER;
 
+/** A task id as a number: the range of every id the API sends, and of `task_id` in a path. */
+export const TaskIdNumber = z.int().min(1).max(TASK_ID_MAX);
+
 // PostgreSQL text cannot hold U+0000; rejecting it here keeps it a 422, not a database error.
 const noNul = (value: string) => !value.includes("\u0000");
 
@@ -49,7 +52,7 @@ export const TaskPatch = z.strictObject({
 });
 
 export const TaskResponse = z.strictObject({
-  id: z.int().positive().max(TASK_ID_MAX),
+  id: TaskIdNumber,
   user_id: z.string(),
   title: z.string(),
   description: z.string().nullable(),

@@ -50,6 +50,7 @@ describe("POST /api/auth/* – request body size", () => {
     const response = await post("/api/auth/sign-in/email", body.stream);
     expect(response.status).toBe(413);
     expect(response.body).toMatchObject({ error_code: "VALIDATION_ERROR", detail: `Request body must be at most ${AUTH_BODY_MAX_BYTES} bytes.` });
+    expect(response.body.errors).toEqual([{ loc: ["body"], msg: `Request body must be at most ${AUTH_BODY_MAX_BYTES} bytes.`, type: "bytes_too_long" }]);
     // The reader stops at the first chunk past the limit.
     expect(body.pulled()).toBeLessThanOrEqual(AUTH_BODY_MAX_BYTES + 1024);
   });

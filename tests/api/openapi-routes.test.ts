@@ -8,7 +8,7 @@ import { contractViolations, openApiDocument } from "../support/contract";
 /**
  * The document and the route files agree: every method a route file exports has an operation,
  * and every documented operation is served. Methods a route exports only to answer 405
- * (`methodNotAllowed(...)` in lib/api/route.ts) are not operations: the path lists them under
+ * (`methodsNotAllowed(resource)` in lib/api/route.ts) are not operations: the path lists them under
  * `x-methods-not-allowed`, and their `Allow` header must name exactly the path's operations other
  * than OPTIONS.
  *
@@ -21,7 +21,7 @@ import { contractViolations, openApiDocument } from "../support/contract";
  * REST API: they are listed here by name (a route nobody listed still fails) and left out of the
  * document.
  *
- * OPTIONS (`preflight(...)`, the CORS preflight) is a real operation, documented like the others
+ * OPTIONS (`preflight(resource)`, the CORS preflight) is a real operation, documented like the others
  * (a client may call it, and its answer is part of the contract). The 405's `Allow` leaves it out
  * because that is what the API sends (the methods that act on the resource); the preflight's own
  * `Allow` names every operation, OPTIONS included, and is checked here too, with the preflight's
@@ -73,7 +73,7 @@ function templateOf(file: string): { template: string; catchAll: boolean; params
 }
 
 /**
- * Asks a handler without credentials: a 405 METHOD_NOT_ALLOWED marks a `methodNotAllowed` handler
+ * Asks a handler without credentials: a 405 METHOD_NOT_ALLOWED marks a `methodsNotAllowed` handler
  * (`allow`), a 404 NOT_FOUND a fallback (no handler of an operation answers 404 without a token).
  */
 async function probe(handler: Handler, method: string, url: string, params: Record<string, unknown>) {
@@ -229,6 +229,9 @@ describe("OpenAPI document ↔ route files", () => {
     const response = route.GET();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
-    expect(await response.json()).toEqual(buildOpenApiDocument());
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual(buildOpenApiDocument());
+    // Its documented schema types every member a client reads (generated code gets open objects, not empty ones).
+    expect(contractViolations("GET", "/api/openapi.json", { status: response.status, headers: response.headers, text })).toEqual([]);
   });
 });

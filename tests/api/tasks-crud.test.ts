@@ -130,6 +130,8 @@ describe("POST /api/{user_id}/tasks", () => {
       });
       expect(response.status).toBe(415);
       expect(response.body.error_code).toBe("VALIDATION_ERROR");
+      // One body shape per error code: like every VALIDATION_ERROR, it names where and what.
+      expect(response.body.errors).toEqual([{ loc: ["body"], msg: "Request body must be JSON: send Content-Type: application/json.", type: "model_attributes_type" }]);
     }
     const charset = await call("POST", tasksPath(user), {
       token: user.token,
@@ -145,6 +147,7 @@ describe("POST /api/{user_id}/tasks", () => {
     const declared = await call("POST", tasksPath(user), { token: user.token, body: big });
     expect(declared.status).toBe(413);
     expect(declared.body.error_code).toBe("VALIDATION_ERROR");
+    expect(declared.body.errors).toEqual([{ loc: ["body"], msg: "Request body must be at most 65536 bytes.", type: "bytes_too_long" }]);
 
     // No Content-Length: the limit is enforced while reading the stream.
     const chunk = new TextEncoder().encode("x".repeat(16 * 1024));
@@ -164,6 +167,7 @@ describe("POST /api/{user_id}/tasks", () => {
     const { POST } = await import("@/app/api/[user_id]/tasks/route");
     const streamed = await POST(request, { params: Promise.resolve({ user_id: user.id }) });
     expect(streamed.status).toBe(413);
+    expect((await streamed.json()).errors).toEqual([{ loc: ["body"], msg: "Request body must be at most 65536 bytes.", type: "bytes_too_long" }]);
   });
 
   it("40 concurrent creates: all 201, none lost, ids unique", async () => {

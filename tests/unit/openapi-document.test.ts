@@ -4,10 +4,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { getCookies } from "better-auth/cookies";
 import { getAuth } from "@/lib/auth";
-import { ErrorBody, PreconditionFailedBody, ValidationErrorBody } from "@/lib/error-schema";
+import {
+  ConflictBody,
+  ForbiddenBody,
+  IdempotencyKeyReusedBody,
+  MethodNotAllowedBody,
+  NotFoundBody,
+  PreconditionFailedBody,
+  RateLimitedBody,
+  ServerErrorBody,
+  UnauthorizedBody,
+  ValidationErrorBody,
+} from "@/lib/error-schema";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth-schema";
-import { ListLimitParameter, TaskIdParameter } from "@/lib/openapi/components";
+import { ListCompleteParameter, ListLimitParameter, TaskIdParameter } from "@/lib/openapi/parameters";
 import {
   IdempotencyKey,
   LIST_LIMIT_DEFAULT,
@@ -32,6 +44,7 @@ describe("@redocly/cli lint (recommended ruleset, redocly.yaml)", () => {
   // Each allowed warning is explained in redocly.yaml; any other warning or any error fails.
   const explainedWarnings = [
     "no-unused-components #/components/responses/MethodNotAllowed",
+    "no-unused-components #/components/schemas/ErrorResponse",
     "operation-2xx-response #/paths/~1api~1auth~1reset-password~1{token}/get/responses",
     "operation-4xx-response #/paths/~1api~1openapi.json/get/responses",
     "operation-4xx-response #/paths/~1api~1{user_id}~1tasks/options/responses",
@@ -65,9 +78,16 @@ describe("OpenAPI document – content", () => {
       TaskPatch,
       TaskResponse,
       TaskListResponse,
-      Error: ErrorBody,
       ValidationError: ValidationErrorBody,
+      UnauthorizedError: UnauthorizedBody,
+      ForbiddenError: ForbiddenBody,
+      NotFoundError: NotFoundBody,
+      MethodNotAllowedError: MethodNotAllowedBody,
+      ConflictError: ConflictBody,
       PreconditionFailed: PreconditionFailedBody,
+      IdempotencyKeyReusedError: IdempotencyKeyReusedBody,
+      RateLimitedError: RateLimitedBody,
+      ServerError: ServerErrorBody,
     };
     for (const [name, zodSchema] of Object.entries(fromZod)) {
       expect(Object.keys(schemas[name].properties), name).toEqual(Object.keys(zodSchema.shape));
@@ -80,7 +100,11 @@ describe("OpenAPI document – content", () => {
     expect(schemas.TaskListResponse.required).toEqual(["tasks", "count", "next_cursor"]);
     expect(schemas.PreconditionFailed.required).toEqual(["detail", "error_code", "timestamp", "task"]);
     expect(schemas.PreconditionFailed.properties.task).toEqual({ $ref: "#/components/schemas/TaskResponse" });
-    expect(schemas.Error.properties.error_code.enum).toEqual([
+    // ErrorResponse: every error body, one per error code (each code selects exactly one schema).
+    const errorBodies = Object.keys(fromZod).filter((name) => name.endsWith("Error") || name === "PreconditionFailed");
+    expect(schemas.ErrorResponse.oneOf).toEqual(errorBodies.map((name) => ({ $ref: `#/components/schemas/${name}` })));
+    expect(schemas.ErrorResponse.discriminator.propertyName).toBe("error_code");
+    expect(Object.keys(schemas.ErrorResponse.discriminator.mapping)).toEqual([
       "VALIDATION_ERROR",
       "AUTH_MISSING",
       "AUTH_INVALID",
@@ -113,9 +137,18 @@ describe("OpenAPI document – content", () => {
     expect(document.paths["/api/{user_id}/tasks/{task_id}"]!["x-methods-not-allowed"]).toMatchObject({ methods: ["POST"] });
   });
 
+  it("names one absolute server URL, so a generated client has a base URL: {origin}, by default the local one", () => {
+    const servers = document.servers as { url: string; variables: Record<string, { default: string }> }[];
+    expect(servers).toHaveLength(1);
+    const { url, variables } = servers[0]!;
+    const resolved = url.replace(/\{(\w+)\}/g, (_, name: string) => variables[name]!.default);
+    expect(resolved).toBe("http://localhost:3000");
+    expect(new URL(`${resolved}/api/openapi.json`).href).toBe("http://localhost:3000/api/openapi.json");
+  });
+
   it("every task operation requires bearerAuth (a JWT) and takes its path parameters; the CORS preflight needs none", () => {
     expect(document.components.securitySchemes!.bearerAuth).toMatchObject({ type: "http", scheme: "bearer", bearerFormat: "JWT" });
-    for (const template of ["/api/{user_id}/tasks", "/api/{user_id}/tasks/{task_id}"]) {
+    for (const template of ["/api/{user_id}/tasks", "/api/{user_id}/tasks/{task_id}", "/api/{user_id}/tasks/export"]) {
       const pathItem = document.paths[template] as Json;
       const names = pathItem.parameters.map((parameter: Json) => resolve(parameter, "").value.name);
       expect(names).toEqual(template.endsWith("{task_id}") ? ["user_id", "task_id"] : ["user_id"]);
@@ -151,9 +184,15 @@ describe("OpenAPI document – content", () => {
     for (const limit of [1, 42, 500]) expect([accepts("ListLimit", limit), apiAccepts({ limit: String(limit) })]).toEqual([true, true]);
     for (const limit of [0, 501, 1.5]) expect([accepts("ListLimit", limit), apiAccepts({ limit: String(limit) })]).toEqual([false, false]);
     expect(ListLimitParameter.parse(undefined)).toBe(TaskListQuery.parse({}).limit);
+    // complete: a boolean to clients (generated clients take true/false), sent as `true` or `false`.
+    expect(parameters.ListComplete.schema).toEqual({ type: "boolean" });
+    for (const complete of [true, false]) {
+      expect([accepts("ListComplete", complete), apiAccepts({ complete: String(complete) })]).toEqual([true, true]);
+      expect(TaskListQuery.parse({ complete: String(complete) }).complete).toBe(ListCompleteParameter.parse(complete));
+    }
+    for (const complete of ["yes", "True", "1"]) expect([accepts("ListComplete", complete), apiAccepts({ complete })], complete).toEqual([false, false]);
     // The others are TaskListQuery's own input schemas.
     const cases: [string, string, string[], string[]][] = [
-      ["ListComplete", "complete", ["true", "false"], ["yes", "True", "1"]],
       ["ListSort", "sort", ["id", "created_at", "updated_at", "title"], ["priority", "ID"]],
       ["ListOrder", "order", ["asc", "desc"], ["up", "ASC"]],
       ["ListSearch", "q", ["milk", "x".repeat(200)], ["x".repeat(201)]],
@@ -221,6 +260,11 @@ describe("OpenAPI document – content", () => {
     for (const accepted of [schema.minimum, 42, schema.maximum]) expect(TaskId.safeParse(String(accepted)).success).toBe(true);
     for (const rejected of [0, schema.maximum + 1, -1]) expect(TaskId.safeParse(String(rejected)).success).toBe(false);
     expect(TaskIdParameter.safeParse(1.5).success).toBe(false);
+    // The same range wherever a task id appears: the task responses' `id` (and through them the
+    // list, the export and the 412's `task`).
+    const { type, minimum, maximum } = schema;
+    expect((document.components.schemas as Json).TaskResponse.properties.id).toMatchObject({ type, minimum, maximum });
+    expect((document.components.schemas as Json).TaskResponse.properties.id.exclusiveMinimum).toBeUndefined();
   });
 
   it("documents how to get a token: sign-up, sign-in, token, sign-out and jwks, with their bodies", () => {
@@ -234,6 +278,30 @@ describe("OpenAPI document – content", () => {
     expect(okSchema(operation("/api/auth/sign-out", "post"))).toBe("#/components/schemas/SignOutResponse");
     expect(okSchema(operation("/api/auth/jwks", "get"))).toBe("#/components/schemas/JsonWebKeySet");
     expect(operation("/health", "get").responses).toHaveProperty("503");
+  });
+
+  it("the documented session cookie names are Better Auth's, over http and over https; a session operation takes either", () => {
+    const { sessionCookie, secureSessionCookie } = document.components.securitySchemes as Json;
+    const nameFor = (baseURL: string) => getCookies({ ...getAuth().options, baseURL }).sessionToken.name;
+    expect([sessionCookie.name, secureSessionCookie.name]).toEqual([nameFor("http://localhost:3000"), nameFor("https://todo.example")]);
+    expect(operation("/api/auth/token", "get").security).toEqual([{ sessionCookie: [] }, { secureSessionCookie: [] }]);
+    expect(operation("/api/auth/get-session", "get").security).toEqual([{ sessionCookie: [] }, { secureSessionCookie: [] }, {}]);
+  });
+
+  it("every POST of Better Auth documents the Origin header and when it is required (sign-up and sign-in: also with Sec-Fetch-* headers)", () => {
+    const origins = Object.entries(document.paths)
+      .filter(([template, pathItem]) => template.startsWith("/api/auth/") && pathItem.post)
+      .map(([template, pathItem]) => {
+        const parameters = ((pathItem.post as Json).parameters ?? []).map((parameter: Json) => resolve(parameter, "").value);
+        return [template, parameters.filter((parameter: Json) => parameter.in === "header" && parameter.name === "Origin").map((parameter: Json) => parameter.description)];
+      });
+    expect(origins.length).toBeGreaterThan(10);
+    for (const [template, [description, ...more]] of origins) {
+      expect(more, template).toEqual([]);
+      expect(description, template).toContain("**Required when the request carries a cookie");
+      const firstLogin = ["/api/auth/sign-up/email", "/api/auth/sign-in/email"].includes(template);
+      expect(description.includes("`Sec-Fetch-Mode: cors`"), template).toBe(firstLogin);
+    }
   });
 
   it("the documented password lengths are Better Auth's", () => {

@@ -18,14 +18,7 @@ export const dynamic = "force-static";
  *         description: The document.
  *         content:
  *           application/json:
- *             schema:
- *               type: object
- *               required: [openapi, info, paths]
- *               properties:
- *                 openapi: { type: string, const: 3.1.0 }
- *                 info: { type: object }
- *                 paths: { type: object }
- *                 components: { type: object }
+ *             schema: { $ref: "#/components/schemas/OpenApiDocument" }
  */
 // GET /api/openapi.json – the API's OpenAPI document
 export function GET(): Response {

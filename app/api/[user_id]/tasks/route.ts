@@ -2,24 +2,19 @@ import { listResponse } from "@/lib/api/conditional";
 import { idempotencyKeyOf, idempotent, requestHash } from "@/lib/api/idempotency";
 import { parseQuery } from "@/lib/api/query";
 import { readJsonBody } from "@/lib/api/request-body";
-import { methodNotAllowed, preflight, userRoute } from "@/lib/api/route";
+import { taskListResource } from "@/lib/api/resources";
+import { methodsNotAllowed, preflight, userRoute } from "@/lib/api/route";
 import { ListRequest } from "@/lib/tasks/list-query";
 import { TaskCreate } from "@/lib/tasks/schema";
 import { createTask, listTasks } from "@/lib/tasks/service";
 
-const pattern = "/api/{user_id}/tasks";
+const pattern = taskListResource.path;
 
 /**
  * @swagger
  * /api/{user_id}/tasks:
- *   parameters:
- *     - $ref: "#/components/parameters/UserId"
- *   x-methods-not-allowed:
- *     methods: [PUT, PATCH, DELETE]
- *     response: { $ref: "#/components/responses/MethodNotAllowed" }
  *   get:
  *     operationId: listTasks
- *     tags: [Tasks]
  *     summary: List your tasks
  *     description: >-
  *       The user's tasks, filtered (`complete`, `q`), sorted (`sort`, `order`; default newest
@@ -28,7 +23,6 @@ const pattern = "/api/{user_id}/tasks";
  *       `Link` header) until it is null; the walk stays exact while tasks are added or deleted.
  *       Unknown or repeated parameters are a 422. With `If-None-Match` set to the page's `ETag`,
  *       an unchanged page is a 304.
- *     security: [{ bearerAuth: [] }]
  *     parameters:
  *       - $ref: "#/components/parameters/ListComplete"
  *       - $ref: "#/components/parameters/ListSearch"
@@ -43,9 +37,6 @@ const pattern = "/api/{user_id}/tasks";
  *         headers:
  *           ETag: { $ref: "#/components/headers/ListETag" }
  *           Link: { $ref: "#/components/headers/NextLink" }
- *           RateLimit-Policy: { $ref: "#/components/headers/RateLimitPolicy" }
- *           RateLimit: { $ref: "#/components/headers/RateLimit" }
- *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/TaskListResponse" }
@@ -53,39 +44,16 @@ const pattern = "/api/{user_id}/tasks";
  *               TaskList: { $ref: "#/components/examples/TaskList" }
  *               TaskListPage: { $ref: "#/components/examples/TaskListPage" }
  *       "304": { $ref: "#/components/responses/ListNotModified" }
- *       "401": { $ref: "#/components/responses/Unauthorized" }
- *       "403": { $ref: "#/components/responses/Forbidden" }
  *       "422": { $ref: "#/components/responses/QueryInvalid" }
- *       "429": { $ref: "#/components/responses/RateLimited" }
- *       "500": { $ref: "#/components/responses/ServerError" }
- */
-// GET /api/{user_id}/tasks – the user's tasks: filter, search, sort, keyset pages
-export const GET = userRoute(pattern, async (request, userId) => {
-  const list = await listTasks(userId, parseQuery(request, ListRequest));
-  const headers = new Headers();
-  if (list.next_cursor) {
-    const next = new URL(request.url);
-    next.searchParams.set("cursor", list.next_cursor);
-    headers.set("Link", `<${next.pathname}${next.search}>; rel="next"`);
-  }
-  return listResponse(request, list, { headers });
-});
-
-/**
- * @swagger
- * /api/{user_id}/tasks:
  *   post:
  *     operationId: createTask
- *     tags: [Tasks]
  *     summary: Create a task
  *     description: >-
  *       `title` is trimmed and required; `description` is optional (null when omitted). Unknown
  *       fields are a 422. Send an `Idempotency-Key` to make a retry safe: a repeat returns the
  *       first response (`Idempotent-Replayed: true`) and creates nothing. An account holds at most
  *       `MAX_TASKS_PER_USER` tasks (10,000 by default): past that, a 409 `TASK_LIMIT_REACHED`.
- *     security: [{ bearerAuth: [] }]
- *     parameters:
- *       - $ref: "#/components/parameters/IdempotencyKey"
+ *     parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }]
  *     requestBody:
  *       required: true
  *       content:
@@ -99,23 +67,25 @@ export const GET = userRoute(pattern, async (request, userId) => {
  *           Location: { $ref: "#/components/headers/Location" }
  *           ETag: { $ref: "#/components/headers/TaskETag" }
  *           Idempotent-Replayed: { $ref: "#/components/headers/IdempotentReplayed" }
- *           RateLimit-Policy: { $ref: "#/components/headers/RateLimitPolicy" }
- *           RateLimit: { $ref: "#/components/headers/RateLimit" }
- *           X-Request-Id: { $ref: "#/components/headers/X-Request-Id" }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/TaskResponse" }
  *             examples: { Task: { $ref: "#/components/examples/Task" } }
- *       "400": { $ref: "#/components/responses/BadRequest" }
- *       "401": { $ref: "#/components/responses/Unauthorized" }
- *       "403": { $ref: "#/components/responses/Forbidden" }
  *       "409": { $ref: "#/components/responses/CreateConflict" }
- *       "413": { $ref: "#/components/responses/PayloadTooLarge" }
- *       "415": { $ref: "#/components/responses/UnsupportedMediaType" }
  *       "422": { $ref: "#/components/responses/CreateInvalid" }
- *       "429": { $ref: "#/components/responses/RateLimited" }
- *       "500": { $ref: "#/components/responses/ServerError" }
  */
+// GET /api/{user_id}/tasks – the user's tasks: filter, search, sort, keyset pages
+export const GET = userRoute(pattern, async (request, userId) => {
+  const list = await listTasks(userId, parseQuery(request, ListRequest));
+  const headers = new Headers();
+  if (list.next_cursor) {
+    const next = new URL(request.url);
+    next.searchParams.set("cursor", list.next_cursor);
+    headers.set("Link", `<${next.pathname}${next.search}>; rel="next"`);
+  }
+  return listResponse(request, list, { headers });
+});
+
 // POST /api/{user_id}/tasks – create a task (retry-safe with Idempotency-Key)
 export const POST = userRoute(pattern, async (request, userId) => {
   const input = await readJsonBody(request, TaskCreate);
@@ -132,27 +102,6 @@ export const POST = userRoute(pattern, async (request, userId) => {
   return idempotent(userId, key, requestHash(input), create);
 });
 
-/**
- * @swagger
- * /api/{user_id}/tasks:
- *   options:
- *     operationId: preflightTasks
- *     tags: [Tasks]
- *     summary: CORS preflight
- *     description: >-
- *       Browsers ask this before a cross-origin request; no token needed, nothing is read. Pages
- *       on a trusted origin (the app's own, `TRUSTED_ORIGINS`) are allowed; others get no
- *       permission (and their requests are refused with 403).
- *     security: []
- *     parameters:
- *       - $ref: "#/components/parameters/Origin"
- *       - $ref: "#/components/parameters/AccessControlRequestMethod"
- *       - $ref: "#/components/parameters/AccessControlRequestHeaders"
- *     responses:
- *       "204": { $ref: "#/components/responses/Preflight" }
- */
-// OPTIONS /api/{user_id}/tasks – CORS preflight
-export const OPTIONS = preflight(["GET", "POST"]);
-
-const notAllowed = methodNotAllowed(pattern, ["GET", "POST"]);
-export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+// OPTIONS /api/{user_id}/tasks – CORS preflight; the methods it does not serve answer 405
+export const OPTIONS = preflight(taskListResource);
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(taskListResource);

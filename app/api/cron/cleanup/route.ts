@@ -1,8 +1,9 @@
 import { authorizeCron } from "@/lib/api/cron-auth";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { cleanupResource } from "@/lib/api/resources";
+import { apiRoute, methodsNotAllowed } from "@/lib/api/route";
 import { deleteExpiredRows } from "@/lib/cleanup";
 
-const pattern = "/api/cron/cleanup";
+const pattern = cleanupResource.path;
 
 // Vercel stops a function at its plan's limit; the cleanup stops itself after 20 s of work.
 export const maxDuration = 60;
@@ -10,12 +11,8 @@ export const maxDuration = 60;
 /**
  * @swagger
  * /api/cron/cleanup:
- *   x-methods-not-allowed:
- *     methods: [POST, PUT, PATCH, DELETE]
- *     response: { $ref: "#/components/responses/MethodNotAllowed" }
  *   get:
  *     operationId: cleanUpExpiredRows
- *     tags: [Operations]
  *     summary: Delete expired rows (Vercel Cron)
  *     description: >-
  *       Deletes what only piles up: idempotency records past their 24 hours, expired sessions and
@@ -23,18 +20,13 @@ export const maxDuration = 60;
  *       rate-limit counters untouched for a day. In batches, for at most 20 s: `complete` is false
  *       when rows were left for the next run. Vercel Cron calls it daily (`vercel.json`), sending
  *       `Authorization: Bearer <CRON_SECRET>`. Without `CRON_SECRET` on the server it is off (404).
- *     security: [{ cronSecret: [] }]
  *     responses:
  *       "200":
  *         description: Rows deleted, per table.
- *         headers: { X-Request-Id: { $ref: "#/components/headers/X-Request-Id" } }
  *         content:
  *           application/json:
  *             schema: { $ref: "#/components/schemas/CleanupReport" }
  *             examples: { CleanupReport: { $ref: "#/components/examples/CleanupReport" } }
- *       "401": { $ref: "#/components/responses/CronUnauthorized" }
- *       "404": { $ref: "#/components/responses/CronOff" }
- *       "500": { $ref: "#/components/responses/ServerError" }
  */
 // GET /api/cron/cleanup – delete expired rows; Bearer CRON_SECRET (Vercel Cron)
 export const GET = apiRoute(pattern, async (request) => {
@@ -42,5 +34,5 @@ export const GET = apiRoute(pattern, async (request) => {
   return Response.json(await deleteExpiredRows());
 });
 
-const notAllowed = methodNotAllowed(pattern, ["GET"]);
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+// The methods /api/cron/cleanup does not serve answer 405
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(cleanupResource);
