@@ -28,7 +28,9 @@ async function seed(userId: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ newest: number; oldest: number }>(
+    // Task ids are bigint, which node-postgres returns as strings: numbers here, or `oldest + 1`
+    // would append a digit.
+    const { rows } = await client.query<{ newest: string; oldest: string }>(
       `with inserted as (
          insert into tasks (user_id, title, description, complete, created_at, updated_at)
          select $1, 'Seeded task ' || n, case when n % 10 = 0 then 'Also buy milk' end, n % 4 = 0,
@@ -38,7 +40,7 @@ async function seed(userId: string) {
        select max(id) as newest, min(id) as oldest from inserted`,
       [userId, TASKS],
     );
-    return rows[0]!;
+    return { newest: Number(rows[0]!.newest), oldest: Number(rows[0]!.oldest) };
   } finally {
     await client.end();
   }
