@@ -246,7 +246,7 @@ export const tasks = pgTable(
 export type TaskRow = typeof tasks.$inferSelect;
 
 /**
- * Per-user counts of tasks, maintained by triggers on `tasks` (migration 0002_task_counts), read
+ * Per-user counts of tasks, maintained by triggers on `tasks` (migration 0003_task_counts_triggers), read
  * by the list so its `count` does not grow with a user's history. Never written by the app.
  */
 export const taskCounts = pgTable("task_counts", {
