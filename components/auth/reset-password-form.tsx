@@ -30,6 +30,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
             return result;
           },
           placement: { INVALID_TOKEN: { message: "The link has expired or was used already." } },
+          leavesPage: true,
         });
         if (done) router.replace(DEFAULT_AFTER_SIGN_IN);
       }}
