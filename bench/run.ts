@@ -19,7 +19,8 @@ import path from "node:path";
 import { compareContracts } from "./support/contract";
 import { addTasksDirectly, createDatabase, dropDatabase, migrate } from "./support/database";
 import { measure, mixed, steps, type Measurement, type Scenario } from "./support/load";
-import { canConnect, cpuMs, freePort, rssMiB, waitFor, type Server } from "./support/processes";
+import { freePort } from "../tests/support/free-port";
+import { BENCH_PORTS, canConnect, cpuMs, rssMiB, waitFor, type Server } from "./support/processes";
 import { buildReport, formatTable, formatTargets, type Row } from "./support/report";
 import { seedUsers, signUp, type BenchUser } from "./support/seed";
 import { startBare, startNext, waitHealthy } from "./support/servers";
@@ -84,8 +85,8 @@ async function main() {
   const stopAll = () => Promise.all(servers.map((server) => server.stop()));
   try {
     await migrate(database.url);
-    const nextPort = await freePort();
-    const barePort = await freePort([nextPort]);
+    const nextPort = await freePort({ range: BENCH_PORTS });
+    const barePort = await freePort({ range: BENCH_PORTS, taken: [nextPort] });
     const nextUrl = `http://127.0.0.1:${nextPort}`;
     const bareUrl = `http://127.0.0.1:${barePort}`;
     log(`database ${database.name}; next start on ${nextUrl}, bare server on ${bareUrl}; load average ${load1()} on ${os.cpus().length} CPUs`);

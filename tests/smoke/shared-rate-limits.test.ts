@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startServer, type RunningServer } from "./server";
+import { freePort } from "../support/free-port";
+import { startServer, type RunningServer } from "./server";
 
 /** Two production processes on one PostgreSQL database share every rate limit. */
 const adminUrl = process.env.SMOKE_POSTGRES_URL;
