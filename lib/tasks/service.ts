@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { AppError, withDatabaseErrors } from "@/lib/errors";
 import { encodeCursor, TIMESTAMP_FORMAT, type Cursor } from "@/lib/tasks/cursor";
 import { taskEtag } from "@/lib/tasks/etag";
+import type { TaskSortKey } from "@/lib/tasks/limits";
 import {
   TaskResponse,
   type TaskCreateInput,
@@ -90,7 +91,7 @@ const sortColumns = {
   created_at: tasks.createdAt,
   updated_at: tasks.updatedAt,
   title: tasks.title,
-} as const;
+} as const satisfies Record<TaskSortKey, unknown>;
 
 /** `%`, `_` and `\` in a search are literal characters (backslash is LIKE's default escape). */
 function containsPattern(text: string): string {
