@@ -3,10 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
-import { PASSWORD_MIN, SignUpInput } from "@/lib/auth-schema";
+import { SignUpInput } from "@/lib/auth-schema";
 import { authClient } from "@/lib/auth-client";
 import styles from "./auth.module.css";
 import { goNext } from "./go-next";
+import { NewPasswordFields } from "./new-password-fields";
 import { useAuthForm } from "./use-auth-form";
 import { VerifyEmailNotice } from "./verify-email-notice";
 
@@ -45,25 +46,7 @@ export function SignUpForm({ next }: { next: string }) {
     >
       <TextField id="name" label="Name" autoComplete="name" value={form.values.name} onChange={form.set("name")} error={form.errors.name} />
       <TextField id="email" label="Email" type="email" autoComplete="email" value={form.values.email} onChange={form.set("email")} error={form.errors.email} />
-      <TextField
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        value={form.values.password}
-        onChange={form.set("password")}
-        error={form.errors.password}
-      />
-      <TextField
-        id="confirm"
-        label="Confirm password"
-        type="password"
-        autoComplete="new-password"
-        value={form.values.confirm}
-        onChange={form.set("confirm")}
-        error={form.errors.confirm}
-      />
+      <NewPasswordFields values={form.values} set={form.set} errors={form.errors} label="Password" />
       <p className="form-error" role="alert">
         {form.formError}
       </p>
