@@ -74,7 +74,7 @@ export const tools: McpTool[] = [
     result: TaskResponse,
     annotations: { title: "Get a task", readOnlyHint: true, openWorldHint: false },
     run: async (userId, { task_id }) => {
-      const { task } = await getTask(userId, task_id);
+      const task = await getTask(userId, task_id);
       return { summary: `Task ${task.id}: ${quoted(task)} (${state(task)}).`, structured: task };
     },
   }),
@@ -87,7 +87,7 @@ export const tools: McpTool[] = [
     result: TaskResponse,
     annotations: { title: "Add a task", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     run: async (userId, input) => {
-      const { task } = await createTask(userId, input);
+      const task = await createTask(userId, input);
       return { summary: `Added task ${task.id}: ${quoted(task)}.`, structured: task };
     },
   }),
@@ -101,7 +101,7 @@ export const tools: McpTool[] = [
     result: TaskResponse,
     annotations: { title: "Change a task", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     run: async (userId, { task_id, ...changes }) => {
-      const { task } = await updateTask(userId, task_id, requireSomeField(changes));
+      const task = await updateTask(userId, task_id, requireSomeField(changes));
       return { summary: `Changed task ${task.id}: ${quoted(task)} (${state(task)}).`, structured: task };
     },
   }),
@@ -114,7 +114,7 @@ export const tools: McpTool[] = [
     result: TaskResponse,
     annotations: { title: "Complete a task", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     run: async (userId, { task_id }) => {
-      const { task } = await updateTask(userId, task_id, { complete: true });
+      const task = await updateTask(userId, task_id, { complete: true });
       return { summary: `Task ${task.id} is done: ${quoted(task)}.`, structured: task };
     },
   }),

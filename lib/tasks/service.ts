@@ -6,7 +6,6 @@ import { taskCounts, tasks, type TaskRow } from "@/db/schema";
 import { env } from "@/lib/env";
 import { AppError, withDatabaseErrors } from "@/lib/errors";
 import { encodeCursor, TIMESTAMP_FORMAT, type Cursor } from "@/lib/tasks/cursor";
-import { taskEtag } from "@/lib/tasks/etag";
 import type { TaskSortKey } from "@/lib/tasks/limits";
 import {
   TaskResponse,
@@ -23,12 +22,6 @@ import {
  * none reads the request. A task that is not the user's is never read or written.
  */
 
-/** A task as the API returns it, with its entity tag. */
-export interface VersionedTask {
-  task: TaskResponseBody;
-  etag: string;
-}
-
 /** What an If-Match header allows: any existing version ("*"), or only the versions (updated_at, ms) listed. */
 export type Precondition = "*" | number[] | undefined;
 
@@ -43,10 +36,6 @@ export function toTaskResponse(row: TaskRow): TaskResponseBody {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   });
-}
-
-function versioned(row: TaskRow): VersionedTask {
-  return { task: toTaskResponse(row), etag: taskEtag(row.id, row.updatedAt) };
 }
 
 const ownedBy = (userId: string, taskId: number) => and(eq(tasks.userId, userId), eq(tasks.id, taskId));
@@ -68,10 +57,8 @@ async function unwrittenError(userId: string, taskId: number, precondition: Prec
   if (Array.isArray(precondition)) {
     const [current] = await withDatabaseErrors(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
     if (current) {
-      const { task, etag } = versioned(current);
       return new AppError("PRECONDITION_FAILED", "The task has changed since you read it (If-Match does not match).", {
-        extra: { task },
-        headers: { ETag: etag },
+        extra: { task: toTaskResponse(current) },
       });
     }
   }
@@ -204,7 +191,7 @@ const buildCreateTask = (db: Database) =>
  * Creates the task, unless the user already has `MAX_TASKS_PER_USER` (409 TASK_LIMIT_REACHED).
  * `db` is a transaction when the create is part of an idempotent request.
  */
-export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<VersionedTask> {
+export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<TaskResponseBody> {
   const values = { userId, title: input.title, description: input.description ?? null, limit: env.maxTasksPerUser };
   const [row] = await withDatabaseErrors(() =>
     db ? insertUnderLimit(db, values) : prepared(getDb(), "create_task", buildCreateTask).execute(values),
@@ -212,7 +199,7 @@ export async function createTask(userId: string, input: TaskCreateInput, db?: Da
   if (!row) {
     throw new AppError("TASK_LIMIT_REACHED", `You have ${env.maxTasksPerUser} tasks, the most one account may have. Delete some to add more.`);
   }
-  return versioned(row);
+  return toTaskResponse(row);
 }
 
 const buildGetTask = (db: Database) =>
@@ -222,10 +209,10 @@ const buildGetTask = (db: Database) =>
     .where(and(eq(tasks.userId, sql.placeholder("userId")), eq(tasks.id, sql.placeholder("taskId"))))
     .prepare("get_task");
 
-export async function getTask(userId: string, taskId: number): Promise<VersionedTask> {
+export async function getTask(userId: string, taskId: number): Promise<TaskResponseBody> {
   const [row] = await withDatabaseErrors(() => prepared(getDb(), "get_task", buildGetTask).execute({ userId, taskId }));
   if (!row) throw await missingTaskError(taskId);
-  return versioned(row);
+  return toTaskResponse(row);
 }
 
 export async function updateTask(
@@ -233,7 +220,7 @@ export async function updateTask(
   taskId: number,
   changes: TaskUpdateInput | TaskPatchInput,
   precondition?: Precondition,
-): Promise<VersionedTask> {
+): Promise<TaskResponseBody> {
   const db = getDb();
   const [row] = await withDatabaseErrors(() =>
     db
@@ -243,7 +230,7 @@ export async function updateTask(
       .returning(),
   );
   if (!row) throw await unwrittenError(userId, taskId, precondition);
-  return versioned(row);
+  return toTaskResponse(row);
 }
 
 export async function deleteTask(userId: string, taskId: number, precondition?: Precondition): Promise<void> {
