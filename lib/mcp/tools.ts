@@ -17,7 +17,8 @@ import {
 import { toolFailure, toolSuccess } from "@/lib/mcp/tool-result";
 import { withCheckedCursor } from "@/lib/tasks/list-query";
 import { TaskListResponse, TaskResponse, type TaskResponseBody } from "@/lib/tasks/schema";
-import { createTask, deleteTask, getTask, listTasks, updateTask } from "@/lib/tasks/service";
+import { listTasks } from "@/lib/tasks/list";
+import { createTask, deleteTask, getTask, updateTask } from "@/lib/tasks/service";
 
 /**
  * The MCP tools: the REST API's operations, through the same service layer, for the token's

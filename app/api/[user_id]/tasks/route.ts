@@ -5,7 +5,7 @@ import { methodsNotAllowed, preflight, userRoute } from "@/lib/api/route";
 import { createdTaskResponse, listResponse } from "@/lib/api/task-http";
 import { ListRequest } from "@/lib/tasks/list-query";
 import { TaskCreate } from "@/lib/tasks/schema";
-import { listTasks } from "@/lib/tasks/service";
+import { listTasks } from "@/lib/tasks/list";
 
 const pattern = taskListResource.path;
 
