@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { taskCounts, tasks } from "@/db/schema";
-import { withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
 import { encodeCursor, TIMESTAMP_FORMAT, type Cursor } from "@/lib/tasks/cursor";
 import type { TaskSortKey } from "@/lib/tasks/limits";
 import type { TaskListQueryInput, TaskListResponseBody } from "@/lib/tasks/schema";

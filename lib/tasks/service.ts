@@ -4,7 +4,8 @@ import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { taskCounts, tasks, type TaskRow } from "@/db/schema";
 import { env } from "@/lib/env";
-import { AppError, withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
+import { AppError } from "@/lib/errors";
 import {
   TaskResponse,
   type TaskCreateInput,
