@@ -14,7 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import { addTasksDirectly, createDatabase, dropDatabase, migrate } from "./support/database";
 import { measure, mixed, steps, type Measurement, type Scenario } from "./support/load";
-import { cpuMs, freePort, type Server } from "./support/processes";
+import { freePort } from "../tests/support/free-port";
+import { BENCH_PORTS, cpuMs, type Server } from "./support/processes";
 import { seedUsers, signUp } from "./support/seed";
 import { startBare, startNext, waitHealthy } from "./support/servers";
 
@@ -59,8 +60,8 @@ async function main() {
   const servers: Server[] = [];
   try {
     await migrate(database.url);
-    const port = await freePort();
-    const barePort = await freePort([port]);
+    const port = await freePort({ range: BENCH_PORTS });
+    const barePort = await freePort({ range: BENCH_PORTS, taken: [port] });
     const url = `http://127.0.0.1:${port}`;
     const bareUrl = `http://127.0.0.1:${barePort}`;
     const seeder = startNext({ databaseUrl: database.url, port, cwd: variants[0]!.cwd });

@@ -7,21 +7,13 @@
  */
 import { neonConfig, Pool as NeonPool } from "@neondatabase/serverless";
 import { spawn } from "node:child_process";
-import net from "node:net";
 import { Pool } from "pg";
 import ws from "ws";
+import { freePort } from "../tests/support/free-port";
 
 const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const iterations = Number(process.env.ITERATIONS ?? 300);
 const target = new URL(url);
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function measure(name: string, query: () => Promise<unknown>) {
   for (let i = 0; i < 20; i += 1) await query(); // warm-up

@@ -10,7 +10,8 @@
  */
 import { createDatabase, dropDatabase, migrate } from "./support/database";
 import { measure, mixed } from "./support/load";
-import { freePort, rssMiB } from "./support/processes";
+import { freePort } from "../tests/support/free-port";
+import { BENCH_PORTS, rssMiB } from "./support/processes";
 import { seedUsers } from "./support/seed";
 import { startNext, waitHealthy } from "./support/servers";
 
@@ -23,7 +24,7 @@ const log = (line: string) => console.log(`[bench:memory] ${line}`);
 async function main(): Promise<number> {
   const database = await createDatabase(adminUrl);
   await migrate(database.url);
-  const port = await freePort();
+  const port = await freePort({ range: BENCH_PORTS });
   const baseUrl = `http://127.0.0.1:${port}`;
   const next = startNext({ databaseUrl: database.url, port });
   let failed = 0;

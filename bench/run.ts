@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the task API's production build (`next start`) against the bare server
- * (bench/bare/server.ts) in one run, same fresh PostgreSQL database, same load. See the README's
- * "Benchmark" section for what it measures and how to read it.
+ * (bench/bare/server.ts) in one run, same fresh PostgreSQL database, same load. See
+ * docs/benchmark.md for what it measures and how to read it.
  *
  *   npm run bench                 full run: 2 s warm-up + 10 s per scenario and server
  *   npm run bench -- --quick      a few seconds per scenario, smaller seed (CI: keeps it working)
@@ -19,7 +19,8 @@ import path from "node:path";
 import { compareContracts } from "./support/contract";
 import { addTasksDirectly, createDatabase, dropDatabase, migrate } from "./support/database";
 import { measure, mixed, steps, type Measurement, type Scenario } from "./support/load";
-import { canConnect, cpuMs, freePort, rssMiB, waitFor, type Server } from "./support/processes";
+import { freePort } from "../tests/support/free-port";
+import { BENCH_PORTS, canConnect, cpuMs, rssMiB, waitFor, type Server } from "./support/processes";
 import { buildReport, formatTable, formatTargets, type Row } from "./support/report";
 import { seedUsers, signUp, type BenchUser } from "./support/seed";
 import { startBare, startNext, waitHealthy } from "./support/servers";
@@ -34,7 +35,7 @@ const settings = {
   ...(quick
     ? { users: 10, tasksEach: 20, bigList: 10_000, warmup: 1, seconds: 3, connections: 50 }
     : { users: 50, tasksEach: 20, bigList: 100_000, warmup: 2, seconds: 10, connections: 50 }),
-  // --seconds=N: a longer measurement (a profile, a calmer machine); never for the README figures.
+  // --seconds=N: a longer measurement (a profile, a calmer machine); never for the published figures.
   ...(option("seconds") ? { seconds: Number(option("seconds")) } : {}),
 };
 const adminUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432";
@@ -84,8 +85,8 @@ async function main() {
   const stopAll = () => Promise.all(servers.map((server) => server.stop()));
   try {
     await migrate(database.url);
-    const nextPort = await freePort();
-    const barePort = await freePort([nextPort]);
+    const nextPort = await freePort({ range: BENCH_PORTS });
+    const barePort = await freePort({ range: BENCH_PORTS, taken: [nextPort] });
     const nextUrl = `http://127.0.0.1:${nextPort}`;
     const bareUrl = `http://127.0.0.1:${barePort}`;
     log(`database ${database.name}; next start on ${nextUrl}, bare server on ${bareUrl}; load average ${load1()} on ${os.cpus().length} CPUs`);
@@ -142,7 +143,7 @@ async function main() {
       return;
     }
 
-    // The bare server mirrors the list contract the app has: whole list, or (issue 6) a page.
+    // The bare server mirrors the list contract the app has: whole list, or a page.
     const bigPage = (await (await fetch(`${nextUrl}/api/${bigUser.id}/tasks`, { headers: { authorization: `Bearer ${bigUser.token}` } })).json()) as { tasks: unknown[]; next_cursor?: unknown };
     const listPageSize = "next_cursor" in bigPage ? bigPage.tasks.length : 0;
     const bare = startBare({ databaseUrl: database.url, port: barePort, issuerPort: nextPort, listPageSize });
@@ -170,7 +171,7 @@ async function main() {
     const bigList = only ? undefined : await measureBigList(nextUrl, next, bigUser);
     const report = buildReport({ quick, settings, rows, coldStartMs, listeningMs, rssAfterWarmup, rssAfterRun, bigList, contractProblems, listPageSize });
     console.log(`\n${formatTable(rows)}\n`);
-    console.log(`targets (issue 7; reported, never asserted):\n${formatTargets(report.targets)}\n`);
+    console.log(`targets (reported, never asserted):\n${formatTargets(report.targets)}\n`);
     const file = path.join(resultsDir, quick ? "latest-quick.json" : "latest.json");
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     log(`wrote ${path.relative(root, file)}; load average now ${load1()}`);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { TASK_ID_MAX } from "../lib/tasks/limits";
 
 // Better Auth's tables (user, session, account, verification, jwks, the OAuth provider's), in the
 // shape its Drizzle adapter expects. Column names are snake_case in the database, camelCase in
@@ -214,7 +215,7 @@ export const tasks = pgTable(
     // out. Capped at 2^53 - 1 so every id is exact as a JSON number (`mode: "number"`). "By
     // default", not "always": the capped create (lib/tasks/service.ts) is an INSERT … SELECT,
     // which Drizzle writes with every column, so it gives the id itself (the sequence's next).
-    id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity({ maxValue: Number.MAX_SAFE_INTEGER }),
+    id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity({ maxValue: TASK_ID_MAX }),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
@@ -246,7 +247,7 @@ export const tasks = pgTable(
 export type TaskRow = typeof tasks.$inferSelect;
 
 /**
- * Per-user counts of tasks, maintained by triggers on `tasks` (migration 0002_task_counts), read
+ * Per-user counts of tasks, maintained by triggers on `tasks` (migration 0003_task_counts_triggers), read
  * by the list so its `count` does not grow with a user's history. Never written by the app.
  */
 export const taskCounts = pgTable("task_counts", {

@@ -6,7 +6,7 @@ import { getDb } from "@/db/index";
 import { apiRateLimits, idempotencyKeys, rateLimit, session, verification } from "@/db/schema";
 import { expiredIdempotencyKeys } from "@/lib/api/idempotency";
 import { CleanupReport, type CleanupReportBody } from "@/lib/cleanup-report";
-import { withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
 
 /**
  * Deletes the rows that only pile up: expired idempotency records, Better Auth's expired sessions

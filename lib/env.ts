@@ -1,5 +1,5 @@
-import { isIP } from "node:net";
 import { z } from "zod";
+import { databaseUrl, hostname, ipOrRange, mailbox, origin, smtpUrl } from "./env-formats";
 
 /**
  * The one reader of process.env. Everything else imports `env` and gets typed, validated values.
@@ -9,74 +9,29 @@ import { z } from "zod";
 
 const MEMORY = "memory://";
 
-const databaseUrl = z
-  .string()
-  .trim()
-  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
-    message: "must be a postgres:// or postgresql:// connection URL",
-  });
+/** `X=` (as .env files write an unset variable) means the same as no X at all. */
+const emptyIsUnset = (value: unknown) => (value === "" ? undefined : value);
 
-const hostname = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9.-]+(:\d+)?$/i, "must be a host name such as my-app.vercel.app (no scheme)");
-
-const origin = z
-  .string()
-  .trim()
-  .refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""), {
-    message: "must be an origin such as https://app.example.com (scheme, host and optional port)",
-  });
-
-const ipOrRange = z
-  .string()
-  .trim()
-  .refine(
-    (value) => {
-      const [address = "", prefix, ...rest] = value.split("/");
-      // A zone (fe80::1%eth0) is valid to Node but not to Better Auth, which would skip the entry.
-      const family = address.includes("%") ? 0 : isIP(address);
-      if (!family || rest.length) return false;
-      return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
-    },
-    { message: "must be IP addresses or CIDR ranges such as 10.0.0.0/8, comma-separated" },
-  );
-
-const smtpUrl = z
-  .string()
-  .trim()
-  .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value) && URL.canParse(value) && new URL(value).hostname !== "", {
-    message: "must be an smtp:// or smtps:// URL such as smtps://user:password@smtp.example.com:465",
-  });
-
-// "Name <address>" or a bare address: what nodemailer puts in From.
-const mailbox = z
-  .string()
-  .trim()
-  .refine((value) => /^([^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(value), {
-    message: "must be an address such as todo-next <no-reply@example.com>",
-  });
+/** A variable that may be left unset (or empty); when set, it must pass `schema`. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyIsUnset, schema.optional());
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), databaseUrl.optional()),
+  DATABASE_URL: optional(databaseUrl),
   // Neon's Vercel integration also sets a direct (unpooled) URL; migrations need a real session.
-  DATABASE_URL_UNPOOLED: z.preprocess((v) => (v === "" ? undefined : v), databaseUrl.optional()),
-  DATABASE_DRIVER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["pglite", "postgres", "neon"]).optional()),
+  DATABASE_URL_UNPOOLED: optional(databaseUrl),
+  DATABASE_DRIVER: optional(z.enum(["pglite", "postgres", "neon"])),
   // Local testing of the Neon driver only: host:port of a WebSocket-to-TCP bridge (websockify).
-  NEON_WS_PROXY: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
+  NEON_WS_PROXY: optional(hostname),
   VERCEL: z.string().optional(),
-  VERCEL_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["production", "preview", "development"]).optional()),
-  VERCEL_URL: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
-  VERCEL_BRANCH_URL: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
-  VERCEL_PROJECT_PRODUCTION_URL: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
+  VERCEL_ENV: optional(z.enum(["production", "preview", "development"])),
+  VERCEL_URL: optional(hostname),
+  VERCEL_BRANCH_URL: optional(hostname),
+  VERCEL_PROJECT_PRODUCTION_URL: optional(hostname),
   DATA_DIR: z.string().trim().min(1).default(".data"),
-  BETTER_AUTH_SECRET: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.string().min(32, "must be at least 32 characters").optional(),
-  ),
-  BETTER_AUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), origin.optional()),
+  BETTER_AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  BETTER_AUTH_URL: optional(origin),
   TRUSTED_ORIGINS: z
     .string()
     .default("")
@@ -94,12 +49,12 @@ const schema = z.object({
   AUTH_RATE_LIMIT: z.enum(["on", "off"]).optional(),
   SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(30),
   // Vercel Cron sends it as `Authorization: Bearer <CRON_SECRET>`; unset, the cron routes are off.
-  CRON_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
+  CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), smtpUrl.optional()),
-  MAIL_FROM: z.preprocess((v) => (v === "" ? undefined : v), mailbox.optional()),
-  MAIL_TRANSPORT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["smtp", "file", "off"]).optional()),
-  REQUIRE_EMAIL_VERIFICATION: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["true", "false"]).default("false")),
+  SMTP_URL: optional(smtpUrl),
+  MAIL_FROM: optional(mailbox),
+  MAIL_TRANSPORT: optional(z.enum(["smtp", "file", "off"])),
+  REQUIRE_EMAIL_VERIFICATION: z.preprocess(emptyIsUnset, z.enum(["true", "false"]).default("false")),
 });
 
 export class ConfigError extends Error {

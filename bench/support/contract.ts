@@ -3,7 +3,7 @@ import type { BenchUser } from "./seed";
 /**
  * Before any load: the same requests to both servers must give the same statuses and the same
  * JSON shape (keys, and the keys of a task), so the bare server really stands for the same API.
- * Differences are reported, not fatal: when the app grows (issue 6), the bench keeps running and
+ * Differences are reported, not fatal: when the app grows, the bench keeps running and
  * says what the bare server no longer mirrors.
  */
 

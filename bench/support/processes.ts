@@ -2,22 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 
-/** The first port of 3300–3399 (the bench's range) that nothing listens on, skipping `taken`. */
-export async function freePort(taken: number[] = []): Promise<number> {
-  for (let port = 3300; port <= 3399; port += 1) {
-    if (taken.includes(port)) continue;
-    const server = net.createServer();
-    const free = await new Promise<boolean>((resolve) => {
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => resolve(true));
-    });
-    if (free) {
-      await new Promise((resolve) => server.close(resolve));
-      return port;
-    }
-  }
-  throw new Error("no free port in 3300-3399");
-}
+/** The bench's ports (freePort's `range`): its servers stay clear of the tests' and the app's. */
+export const BENCH_PORTS = [3300, 3399] as const;
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 export function canConnect(port: number): Promise<boolean> {

@@ -27,7 +27,7 @@ export const issuerFor = (port: number) => `http://127.0.0.1:${port}`;
  *   system call, not a terminal's or a log shipper's speed.
  * - JWT_TTL_SECONDS=3600: the full run takes several minutes; a 15-minute token must not expire
  *   mid-run.
- * - RATE_LIMIT_REQUESTS (issue 6, per-user budget per second): the bench measures throughput,
+ * - RATE_LIMIT_REQUESTS (the per-user budget per second): the bench measures throughput,
  *   and a limiter refusing load would turn figures into 429s. The limiter still runs (its
  *   database upsert per request is measured); only its budget is raised. Override with
  *   BENCH_RATE_LIMIT_PER_SECOND.

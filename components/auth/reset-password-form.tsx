@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { TextField } from "@/components/ui/text-field";
 import { authClient } from "@/lib/auth-client";
-import { PASSWORD_MIN, ResetPasswordInput } from "@/lib/auth-schema";
+import { ResetPasswordInput } from "@/lib/auth-schema";
 import { DEFAULT_AFTER_SIGN_IN } from "@/lib/redirect-target";
 import styles from "./auth.module.css";
+import { NewPasswordFields } from "./new-password-fields";
 import { useAuthForm } from "./use-auth-form";
 
 /** The new password, twice; the reset signs the person in (lib/accounts/auth-options.ts). */
@@ -30,29 +30,12 @@ export function ResetPasswordForm({ token }: { token: string }) {
             return result;
           },
           placement: { INVALID_TOKEN: { message: "The link has expired or was used already." } },
+          leavesPage: true,
         });
         if (done) router.replace(DEFAULT_AFTER_SIGN_IN);
       }}
     >
-      <TextField
-        id="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        value={form.values.password}
-        onChange={form.set("password")}
-        error={form.errors.password}
-      />
-      <TextField
-        id="confirm"
-        label="Confirm new password"
-        type="password"
-        autoComplete="new-password"
-        value={form.values.confirm}
-        onChange={form.set("confirm")}
-        error={form.errors.confirm}
-      />
+      <NewPasswordFields values={form.values} set={form.set} errors={form.errors} label="New password" />
       <p className="form-error" role="alert">
         {form.formError}
         {expired && (

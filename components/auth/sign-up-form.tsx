@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
-import { PASSWORD_MIN, SignUpInput } from "@/lib/auth-schema";
+import { SignUpInput } from "@/lib/auth-schema";
 import { authClient } from "@/lib/auth-client";
-import { describeAuthError, validateForm, type FieldMessages } from "@/lib/client/form-errors";
 import styles from "./auth.module.css";
-import { focusFirstInvalid } from "./focus-first-invalid";
 import { goNext } from "./go-next";
+import { NewPasswordFields } from "./new-password-fields";
+import { useAuthForm } from "./use-auth-form";
 import { VerifyEmailNotice } from "./verify-email-notice";
 
 /**
@@ -17,72 +17,41 @@ import { VerifyEmailNotice } from "./verify-email-notice";
  */
 export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
-  const [values, setValues] = useState({ name: "", email: "", password: "", confirm: "" });
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [formError, setFormError] = useState("");
-  const [pending, setPending] = useState(false);
+  const form = useAuthForm({ name: "", email: "", password: "", confirm: "" });
   const [verifyFirst, setVerifyFirst] = useState("");
-
-  const set = (field: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setFormError("");
-    const checked = validateForm(SignUpInput, values);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstInvalid(form, checked.errors);
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    const { name, email, password } = checked.data;
-    const { data, error } = await authClient.signUp.email({ name, email, password, callbackURL: "/verified" }).catch(() => ({ data: null, error: { status: 0 } }));
-    if (error) {
-      const problem = describeAuthError(error);
-      if (problem.field) {
-        setErrors({ [problem.field]: problem.message });
-        focusFirstInvalid(form, { [problem.field]: problem.message });
-      } else setFormError(problem.message);
-      setPending(false);
-      return;
-    }
-    // No session token: the account exists, but its address must be confirmed first.
-    if (data && data.token === null) return setVerifyFirst(email);
-    goNext(next, (href) => router.replace(href));
-  }
 
   if (verifyFirst) return <VerifyEmailNotice email={verifyFirst} afterSignUp />;
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Create account">
-      <TextField id="name" label="Name" autoComplete="name" value={values.name} onChange={set("name")} error={errors.name} />
-      <TextField id="email" label="Email" type="email" autoComplete="email" value={values.email} onChange={set("email")} error={errors.email} />
-      <TextField
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        value={values.password}
-        onChange={set("password")}
-        error={errors.password}
-      />
-      <TextField
-        id="confirm"
-        label="Confirm password"
-        type="password"
-        autoComplete="new-password"
-        value={values.confirm}
-        onChange={set("confirm")}
-        error={errors.confirm}
-      />
+    <form
+      className={styles.form}
+      noValidate
+      aria-label="Create account"
+      onSubmit={async (event) => {
+        let confirmFirst: string | undefined;
+        const done = await form.submit(event, {
+          schema: SignUpInput,
+          send: async ({ name, email, password }) => {
+            const result = await authClient.signUp.email({ name, email, password, callbackURL: "/verified" });
+            // No session token: the account exists, but its address must be confirmed first.
+            if (result.data && result.data.token === null) confirmFirst = email;
+            return result;
+          },
+          leavesPage: true,
+        });
+        if (!done) return;
+        if (confirmFirst) setVerifyFirst(confirmFirst);
+        else goNext(next, (href) => router.replace(href));
+      }}
+    >
+      <TextField id="name" label="Name" autoComplete="name" value={form.values.name} onChange={form.set("name")} error={form.errors.name} />
+      <TextField id="email" label="Email" type="email" autoComplete="email" value={form.values.email} onChange={form.set("email")} error={form.errors.email} />
+      <NewPasswordFields values={form.values} set={form.set} errors={form.errors} label="Password" />
       <p className="form-error" role="alert">
-        {formError}
+        {form.formError}
       </p>
-      <button type="submit" className={`button ${styles.submit}`} disabled={pending}>
-        {pending ? "Creating account…" : "Create account"}
+      <button type="submit" className={`button ${styles.submit}`} disabled={form.pending}>
+        {form.pending ? "Creating account…" : "Create account"}
       </button>
     </form>
   );

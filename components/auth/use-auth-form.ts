@@ -2,11 +2,11 @@
 
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { describeAuthError, validateForm, type AuthErrorPlacement, type FieldMessages } from "@/lib/client/form-errors";
+import { describeAuthError, validateForm, type AuthErrorPlacement, type AuthFailure, type FieldMessages } from "@/lib/client/form-errors";
 import { focusFirstInvalid } from "./focus-first-invalid";
 
 /** What a Better Auth client call resolves to: an error, or nothing wrong. */
-type AuthResult = { error?: { status?: number; code?: string; message?: string } | null };
+type AuthResult = { error?: AuthFailure | null };
 
 interface Submission<S extends z.ZodType> {
   schema: S;
@@ -14,6 +14,10 @@ interface Submission<S extends z.ZodType> {
   send: (data: z.output<S>) => Promise<AuthResult>;
   /** Where particular error codes are shown (see describeAuthError). */
   placement?: AuthErrorPlacement;
+  /** An error the form shows its own way (true: handled, nothing else is shown). */
+  handleError?: (error: AuthFailure, data: z.output<S>) => boolean;
+  /** Success leads to another page: the form stays pending meanwhile, so it cannot be sent twice. */
+  leavesPage?: boolean;
 }
 
 /**
@@ -30,7 +34,7 @@ export function useAuthForm<T extends Record<string, string>>(initial: T) {
 
   const set = (field: keyof T) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
 
-  async function submit<S extends z.ZodType>(event: FormEvent<HTMLFormElement>, { schema, send, placement }: Submission<S>): Promise<boolean> {
+  async function submit<S extends z.ZodType>(event: FormEvent<HTMLFormElement>, { schema, send, placement, handleError, leavesPage }: Submission<S>): Promise<boolean> {
     event.preventDefault();
     const form = event.currentTarget;
     setFormError("");
@@ -43,8 +47,12 @@ export function useAuthForm<T extends Record<string, string>>(initial: T) {
     setErrors({});
     setPending(true);
     const { error } = await send(checked.data).catch(() => ({ error: { status: 0 } }));
+    if (!error) {
+      if (!leavesPage) setPending(false);
+      return true;
+    }
     setPending(false);
-    if (!error) return true;
+    if (handleError?.(error, checked.data)) return false;
     const problem = describeAuthError(error, placement);
     if (problem.field) {
       setErrors({ [problem.field]: problem.message });

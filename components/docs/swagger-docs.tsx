@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import "swagger-ui-react/swagger-ui.css";
+import { jwtClaims } from "@/lib/client/jwt-claims";
 import { openApi31Supported } from "./apidom-registration";
 import { SessionPanel, type SessionUser } from "./session-panel";
 
@@ -13,11 +14,6 @@ type OpenApiDocument = { servers?: { url: string; description?: string }[]; comp
 interface SwaggerSystem {
   preauthorizeApiKey: (scheme: string, value: string) => unknown;
   authActions: { logout: (schemes: string[]) => void };
-}
-
-function claimsOf(token: string): { sub?: string; exp?: number } {
-  const payload = token.split(".")[1] ?? "";
-  return JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { sub?: string; exp?: number };
 }
 
 async function sessionUser(): Promise<SessionUser | null> {
@@ -80,9 +76,9 @@ export function SwaggerDocs() {
     }
     const { token } = (await response.json()) as { token: string };
     system.preauthorizeApiKey("bearerAuth", token);
-    const { sub, exp } = claimsOf(token);
-    if (sub) setSpec(withUserIdExample(apiDocument, sub));
-    const until = exp ? new Date(exp * 1000).toLocaleTimeString() : "its expiry";
+    const { sub, exp } = jwtClaims(token) ?? {};
+    if (typeof sub === "string" && sub) setSpec(withUserIdExample(apiDocument, sub));
+    const until = typeof exp === "number" && exp ? new Date(exp * 1000).toLocaleTimeString() : "its expiry";
     setTokenNote(`Token filled in: “Try it out” sends it until ${until}; {user_id} is prefilled with yours. Click again for a fresh one.`);
   }
 

@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { TextField } from "@/components/ui/text-field";
 import { authClient } from "@/lib/auth-client";
-import { ChangePasswordInput, PASSWORD_MIN } from "@/lib/auth-schema";
+import { ChangePasswordInput } from "@/lib/auth-schema";
 import styles from "./settings.module.css";
 
 /** Current password, new one twice; every other session ends (this one is renewed). */
@@ -36,18 +37,7 @@ export function PasswordSection({ onOtherSessionsEnded }: { onOtherSessionsEnded
         }}
       >
         <TextField id="current-password" name="current" label="Current password" type="password" autoComplete="current-password" value={form.values.current} onChange={form.set("current")} error={form.errors.current} />
-        <TextField
-          id="new-password"
-          name="password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters.`}
-          value={form.values.password}
-          onChange={form.set("password")}
-          error={form.errors.password}
-        />
-        <TextField id="confirm-password" name="confirm" label="Confirm new password" type="password" autoComplete="new-password" value={form.values.confirm} onChange={form.set("confirm")} error={form.errors.confirm} />
+        <NewPasswordFields values={form.values} set={form.set} errors={form.errors} label="New password" ids={{ password: "new-password", confirm: "confirm-password" }} />
         <p className="form-error" role="alert">
           {form.formError}
         </p>

@@ -30,7 +30,7 @@ export function AppHeader({ user, current, onSignedOut }: { user: SessionUser; c
       return;
     }
     onSignedOut();
-    // A full page load on purpose: nothing of this session (token, cached tasks) stays in memory.
+    // A full page load on purpose: nothing of the signed-out user (token, cached tasks) stays in memory.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/sign-in");
   }

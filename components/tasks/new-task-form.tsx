@@ -7,7 +7,7 @@ import { validateForm, type FieldMessages } from "@/lib/client/form-errors";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/tasks/limits";
 import styles from "./tasks.module.css";
 import { useCreateTask } from "./use-tasks";
-import { loadTaskSchemas, preloadTaskSchemas } from "./validation";
+import { loadTaskSchemas, preloadTaskSchemas } from "./load-task-schemas";
 
 /**
  * Title (Enter adds the task) and an optional description (Ctrl/⌘+Enter adds it from there).

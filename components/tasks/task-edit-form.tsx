@@ -7,7 +7,7 @@ import { validateForm, type FieldMessages } from "@/lib/client/form-errors";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/tasks/limits";
 import type { TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 import styles from "./tasks.module.css";
-import { loadTaskSchemas, preloadTaskSchemas } from "./validation";
+import { loadTaskSchemas, preloadTaskSchemas } from "./load-task-schemas";
 
 /** Editing a task in place: Enter in the title saves, Escape anywhere cancels. */
 export function TaskEditForm({ task, onSave, onCancel }: { task: TaskResponseBody; onSave: (changes: TaskPatchInput) => void; onCancel: () => void }) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ErrorBodyJson } from "@/lib/error-schema";
-import { AppError, loggableError, type ErrorCode, type FieldError } from "@/lib/errors";
+import { loggableError } from "@/db/errors";
+import { AppError, type ErrorCode, type FieldError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /** The envelope of lib/error-schema.ts (the OpenAPI document's `Error` / `ValidationError`). */

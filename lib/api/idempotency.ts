@@ -6,7 +6,8 @@ import { deleteSome } from "@/db/delete-some";
 import { getDb, type Database } from "@/db/index";
 import { idempotencyKeys, type StoredResponse } from "@/db/schema";
 import { parseRequestValue } from "@/lib/api/field-errors";
-import { AppError, withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
+import { AppError } from "@/lib/errors";
 import { IdempotencyKey } from "@/lib/tasks/schema";
 
 /**

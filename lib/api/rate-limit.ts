@@ -4,7 +4,8 @@ import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { apiRateLimits, user } from "@/db/schema";
 import { env } from "@/lib/env";
-import { accountGone, AppError, withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
+import { accountGone, AppError } from "@/lib/errors";
 
 export interface RateLimitPolicy {
   /** Requests allowed per window; 0 turns the limit off. */

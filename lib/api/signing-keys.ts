@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { importJWK, type JWK } from "jose";
 import { getDb } from "@/db/index";
 import { jwks } from "@/db/schema";
-import { withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
 import { jwtSettings } from "@/lib/jwt-settings";
 
 /**

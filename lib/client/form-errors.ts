@@ -20,7 +20,7 @@ export function validateForm<S extends z.ZodType>(schema: S, values: unknown): V
   return { ok: false, errors };
 }
 
-interface AuthFailure {
+export interface AuthFailure {
   status?: number;
   code?: string;
   message?: string;

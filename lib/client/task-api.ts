@@ -8,7 +8,11 @@ export type TaskListParams = Partial<TaskListQueryInput>;
 export interface TaskApi {
   /** One page of the list: a filter, search and sort, `limit` tasks from `cursor` on. */
   list(params?: TaskListParams): Promise<TaskListResponseBody>;
-  /** With an Idempotency-Key, so a repeated create (double click, retry) never makes two tasks. */
+  /**
+   * Never retried (a lost response would make a duplicate). The Idempotency-Key is fresh per call
+   * unless given: it covers only this call's re-send after a 401. Callers that retry pass one key
+   * to every attempt; the task form's pending state is what stops a double submit.
+   */
   create(input: TaskCreateInput, idempotencyKey?: string): Promise<TaskResponseBody>;
   /** Conditional on the version the user saw (If-Match): a change made elsewhere meanwhile is a 412, never overwritten. */
   update(task: TaskResponseBody, changes: TaskPatchInput): Promise<TaskResponseBody>;
@@ -42,7 +46,7 @@ interface TaskApiOptions {
  * `Authorization: Bearer <jwt>`, like any other client. A 401 gets one retry with a fresh token;
  * a second 401 is thrown for the page to send the user to sign in. Only types are imported from
  * the schema module: the API already passes every response through its output schema, and
- * loading Zod here would put it on the task page's first load (see components/tasks/validation.ts).
+ * loading Zod here would put it on the task page's first load (see components/tasks/load-task-schemas.ts).
  */
 export function createTaskApi({ userId, tokens, fetch: customFetch }: TaskApiOptions): TaskApi {
   const doFetch = customFetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));

@@ -1,4 +1,5 @@
 import type { TaskView } from "@/lib/client/task-view";
+import { covers, matchesView, viewOrder } from "@/lib/client/view-filter";
 import type { TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 
 /**
@@ -13,24 +14,6 @@ export interface TaskPages {
   pages: TaskListResponseBody[];
   pageParams: unknown[];
 }
-
-/** Whether a task belongs in a view, as the API decides it (`complete`, `q` in title or description, ignoring case). */
-export function matchesView(view: Pick<TaskView, "filter" | "q">, task: Task): boolean {
-  if (view.filter !== "all" && task.complete !== (view.filter === "completed")) return false;
-  if (!view.q) return true;
-  const needle = view.q.toLowerCase();
-  return task.title.toLowerCase().includes(needle) || (task.description ?? "").toLowerCase().includes(needle);
-}
-
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The API's order for each sort: the sort key, then the id in the same direction. */
-const orders: Record<TaskView["sort"], (a: Task, b: Task) => number> = {
-  newest: (a, b) => b.id - a.id,
-  oldest: (a, b) => a.id - b.id,
-  title: (a, b) => byCodePoint(a.title, b.title) || a.id - b.id,
-  updated: (a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at) || b.id - a.id,
-};
 
 /** The loaded tasks in order, each once (a task edited into a later position may come again with a later page). */
 export function flattenTasks(data: TaskPages | undefined): Task[] {
@@ -59,7 +42,7 @@ export function findTask(data: TaskPages, taskId: number): Task | undefined {
  * more pages remain: the page that holds it brings it when the person scrolls there.
  */
 function insertInOrder(pages: TaskListResponseBody[], sort: TaskView["sort"], task: Task): TaskListResponseBody[] {
-  const before = orders[sort];
+  const before = viewOrder[sort];
   const replacePage = (index: number, tasks: Task[]) => pages.map((page, at) => (at === index ? { ...page, tasks } : page));
   for (const [index, page] of pages.entries()) {
     const at = page.tasks.findIndex((other) => before(task, other) < 0);
@@ -113,12 +96,6 @@ export function reverted(current: Task, before: Task, changes: TaskPatchInput): 
   return { ...current, ...restored };
 }
 
-/** Whether every task of `view` is among those of `wider` (its filter and search are no narrower). */
-function covers(wider: TaskView, view: TaskView): boolean {
-  const filterCovers = wider.filter === "all" || wider.filter === view.filter;
-  return filterCovers && view.q.toLowerCase().includes(wider.q.toLowerCase());
-}
-
 /**
  * A view worked out from another one already loaded in full (no page left to read) that holds all
  * of its tasks: shown at once while the server's own page for the view is on its way.
@@ -128,6 +105,6 @@ export function viewFromLoaded(view: TaskView, loaded: readonly { view: TaskView
   if (!source) return undefined;
   const tasks = flattenTasks(source.data)
     .filter((task) => matchesView(view, task))
-    .sort(orders[view.sort]);
+    .sort(viewOrder[view.sort]);
   return { pages: [{ tasks, count: tasks.length, next_cursor: null }], pageParams: [undefined] };
 }

@@ -6,8 +6,10 @@ import type { TaskListQueryInput } from "@/lib/tasks/schema";
  * (`/tasks?filter=active&q=milk&sort=title`), so a reload, the back button and a shared link all
  * keep it; the defaults are left out, so the plain view is plain `/tasks`.
  */
-export type TaskFilter = "all" | "active" | "completed";
-export type TaskSort = "newest" | "oldest" | "title" | "updated";
+export const FILTERS = ["all", "active", "completed"] as const;
+export const SORTS = ["newest", "oldest", "title", "updated"] as const;
+export type TaskFilter = (typeof FILTERS)[number];
+export type TaskSort = (typeof SORTS)[number];
 
 export interface TaskView {
   filter: TaskFilter;
@@ -18,8 +20,6 @@ export interface TaskView {
 
 export const DEFAULT_VIEW: TaskView = { filter: "all", q: "", sort: "newest" };
 
-export const FILTERS: readonly TaskFilter[] = ["all", "active", "completed"];
-export const SORTS: readonly TaskSort[] = ["newest", "oldest", "title", "updated"];
 
 /** How each sort choice is asked of the API. */
 const apiSort: Record<TaskSort, Pick<TaskListQueryInput, "sort" | "order">> = {

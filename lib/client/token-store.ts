@@ -1,4 +1,5 @@
 import { ApiError, errorFromResponse } from "@/lib/client/api-error";
+import { jwtClaims } from "@/lib/client/jwt-claims";
 
 /**
  * The access token (JWT) for the task API, held in this closure only: never in localStorage,
@@ -27,16 +28,9 @@ const MAX_MARGIN_MS = 60_000;
 
 /** The token's lifetime in milliseconds, or undefined when the claims cannot be read. */
 export function tokenLifetimeMs(token: string): number | undefined {
-  try {
-    const payload = token.split(".")[1];
-    if (!payload) return undefined;
-    const base64 = payload.replace(/-/g, "+").replace(/_/g, "/");
-    const claims = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "="))) as { exp?: unknown; iat?: unknown };
-    if (typeof claims.exp !== "number" || typeof claims.iat !== "number" || claims.exp <= claims.iat) return undefined;
-    return (claims.exp - claims.iat) * 1000;
-  } catch {
-    return undefined;
-  }
+  const { exp, iat } = jwtClaims(token) ?? {};
+  if (typeof exp !== "number" || typeof iat !== "number" || exp <= iat) return undefined;
+  return (exp - iat) * 1000;
 }
 
 export function createTokenStore(options: TokenStoreOptions = {}): TokenStore {

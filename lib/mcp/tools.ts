@@ -17,7 +17,8 @@ import {
 import { toolFailure, toolSuccess } from "@/lib/mcp/tool-result";
 import { withCheckedCursor } from "@/lib/tasks/list-query";
 import { TaskListResponse, TaskResponse, type TaskResponseBody } from "@/lib/tasks/schema";
-import { createTask, deleteTask, getTask, listTasks, updateTask } from "@/lib/tasks/service";
+import { listTasks } from "@/lib/tasks/list";
+import { createTask, deleteTask, getTask, updateTask } from "@/lib/tasks/service";
 
 /**
  * The MCP tools: the REST API's operations, through the same service layer, for the token's
@@ -74,7 +75,7 @@ export const tools: McpTool[] = [
     result: TaskResponse,
     annotations: { title: "Get a task", readOnlyHint: true, openWorldHint: false },
     run: async (userId, { task_id }) => {
-      const { task } = await getTask(userId, task_id);
+      const task = await getTask(userId, task_id);
       return { summary: `Task ${task.id}: ${quoted(task)} (${state(task)}).`, structured: task };
     },
   }),
@@ -87,7 +88,7 @@ export const tools: McpTool[] = [
     result: TaskResponse,
     annotations: { title: "Add a task", readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     run: async (userId, input) => {
-      const { task } = await createTask(userId, input);
+      const task = await createTask(userId, input);
       return { summary: `Added task ${task.id}: ${quoted(task)}.`, structured: task };
     },
   }),
@@ -101,7 +102,7 @@ export const tools: McpTool[] = [
     result: TaskResponse,
     annotations: { title: "Change a task", readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     run: async (userId, { task_id, ...changes }) => {
-      const { task } = await updateTask(userId, task_id, requireSomeField(changes));
+      const task = await updateTask(userId, task_id, requireSomeField(changes));
       return { summary: `Changed task ${task.id}: ${quoted(task)} (${state(task)}).`, structured: task };
     },
   }),
@@ -114,7 +115,7 @@ export const tools: McpTool[] = [
     result: TaskResponse,
     annotations: { title: "Complete a task", readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     run: async (userId, { task_id }) => {
-      const { task } = await updateTask(userId, task_id, { complete: true });
+      const task = await updateTask(userId, task_id, { complete: true });
       return { summary: `Task ${task.id} is done: ${quoted(task)}.`, structured: task };
     },
   }),

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, lt, notExists, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { oauthClient, oauthConsent, oauthRefreshToken } from "@/db/schema";
-import { withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
 
 /** A registration nobody connected within this long is deleted (see pruneUnusedClients). */
 export const UNUSED_CLIENT_TTL = sql`interval '24 hours'`;

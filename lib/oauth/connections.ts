@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { oauthAccessToken, oauthClient, oauthConsent, oauthRefreshToken } from "@/db/schema";
-import { withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
 
 /**
  * A person's connections: the OAuth clients (assistants) they allowed to use their tasks, one per

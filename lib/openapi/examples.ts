@@ -17,7 +17,7 @@ import type { TaskCreateInput, TaskListResponseBody, TaskPatchInput, TaskRespons
 
 /**
  * `components.examples`: typed against the Zod schemas (so tsc rejects a stale example), and
- * validated against the generated JSON Schemas by tests/api/openapi-document.test.ts.
+ * validated against the generated JSON Schemas by tests/unit/openapi-document.test.ts.
  */
 
 export const USER_ID = "r52qfLsfv3UTmI616zevb0j5Mkk09vcy";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { tasks } from "@/db/schema";
-import { withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
 import { toTaskResponse } from "@/lib/tasks/service";
 import { TASK_EXPORT_COLUMNS, type TaskExportFormat, type TaskResponseBody } from "@/lib/tasks/schema";
 

@@ -1,15 +1,12 @@
 import { z } from "zod";
-import { DESCRIPTION_MAX, QUERY_MAX, TITLE_MAX } from "./limits";
+import { DESCRIPTION_MAX, QUERY_MAX, TASK_ID_MAX, TASK_SORT_KEYS, TITLE_MAX } from "./limits";
 
 /**
  * The task API's contract: request validation, response shapes, the OpenAPI document and the
  * UI's forms all come from these schemas. Never imports db/ or anything server-only.
  */
 
-export { DESCRIPTION_MAX, QUERY_MAX, TITLE_MAX };
-
-/** The largest task id: 2^53 - 1, where the `bigint` sequence stops, so ids are exact JSON numbers. */
-export const TASK_ID_MAX = Number.MAX_SAFE_INTEGER;
+export { DESCRIPTION_MAX, QUERY_MAX, TASK_ID_MAX, TITLE_MAX };
 
 /** A task id as a number: the range of every id the API sends, and of `task_id` in a path. */
 export const TaskIdNumber = z.int().min(1).max(TASK_ID_MAX);
@@ -88,7 +85,7 @@ const booleanParam = (name: string) =>
 export const TaskListQuery = z.strictObject({
   complete: booleanParam("complete").optional(),
   q: z.string().max(QUERY_MAX, `q must be at most ${QUERY_MAX} characters`).refine(noNul, "q must not contain NUL characters").optional(),
-  sort: z.enum(["id", "created_at", "updated_at", "title"], { error: "sort must be one of id, created_at, updated_at, title" }).default("id"),
+  sort: z.enum(TASK_SORT_KEYS, { error: `sort must be one of ${TASK_SORT_KEYS.join(", ")}` }).default("id"),
   order: z.enum(["asc", "desc"], { error: "order must be asc or desc" }).default("desc"),
   limit: integerString(LIMIT_MESSAGE)
     .pipe(z.number().min(1, LIMIT_MESSAGE).max(LIST_LIMIT_MAX, LIMIT_MESSAGE))

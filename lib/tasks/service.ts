@@ -1,32 +1,23 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { taskCounts, tasks, type TaskRow } from "@/db/schema";
 import { env } from "@/lib/env";
-import { AppError, withDatabaseErrors } from "@/lib/errors";
-import { encodeCursor, TIMESTAMP_FORMAT, type Cursor } from "@/lib/tasks/cursor";
-import { taskEtag } from "@/lib/tasks/etag";
+import { withDatabaseErrors } from "@/db/errors";
+import { AppError } from "@/lib/errors";
 import {
   TaskResponse,
   type TaskCreateInput,
-  type TaskListQueryInput,
-  type TaskListResponseBody,
   type TaskPatchInput,
   type TaskResponseBody,
   type TaskUpdateInput,
 } from "@/lib/tasks/schema";
 
 /**
- * Task data operations. Every function takes the acting user's id and every query filters on it;
+ * Task data operations on one task (the list is lib/tasks/list.ts). Every function takes the acting user's id and every query filters on it;
  * none reads the request. A task that is not the user's is never read or written.
  */
-
-/** A task as the API returns it, with its entity tag. */
-export interface VersionedTask {
-  task: TaskResponseBody;
-  etag: string;
-}
 
 /** What an If-Match header allows: any existing version ("*"), or only the versions (updated_at, ms) listed. */
 export type Precondition = "*" | number[] | undefined;
@@ -42,10 +33,6 @@ export function toTaskResponse(row: TaskRow): TaskResponseBody {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   });
-}
-
-function versioned(row: TaskRow): VersionedTask {
-  return { task: toTaskResponse(row), etag: taskEtag(row.id, row.updatedAt) };
 }
 
 const ownedBy = (userId: string, taskId: number) => and(eq(tasks.userId, userId), eq(tasks.id, taskId));
@@ -67,10 +54,8 @@ async function unwrittenError(userId: string, taskId: number, precondition: Prec
   if (Array.isArray(precondition)) {
     const [current] = await withDatabaseErrors(() => getDb().select().from(tasks).where(ownedBy(userId, taskId)));
     if (current) {
-      const { task, etag } = versioned(current);
       return new AppError("PRECONDITION_FAILED", "The task has changed since you read it (If-Match does not match).", {
-        extra: { task },
-        headers: { ETag: etag },
+        extra: { task: toTaskResponse(current) },
       });
     }
   }
@@ -84,86 +69,6 @@ const versionAllowed = (precondition: Precondition): SQL | undefined =>
 // Strictly later than the previous value even when two writes land in the same millisecond,
 // the precision of the API's timestamps.
 const nextUpdatedAt = sql`greatest(clock_timestamp(), ${tasks.updatedAt} + interval '1 millisecond')`;
-
-const sortColumns = {
-  id: tasks.id,
-  created_at: tasks.createdAt,
-  updated_at: tasks.updatedAt,
-  title: tasks.title,
-} as const;
-
-/** `%`, `_` and `\` in a search are literal characters (backslash is LIKE's default escape). */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
-/** What a list reads: the query's filter, order and page size, and where the page starts (`after`, from its cursor). */
-export type ListParams = Omit<TaskListQueryInput, "cursor"> & { after?: Cursor };
-
-/**
- * The list's queries, built but not run (tests EXPLAIN them): the total, and one page that also
- * carries the total in each row, so a list costs one round trip unless the page is empty.
- */
-export function listQueries(userId: string, params: ListParams, db: Database = getDb()) {
-  const filter = and(
-    eq(tasks.userId, userId),
-    params.complete === undefined ? undefined : eq(tasks.complete, params.complete),
-    params.q ? or(ilike(tasks.title, containsPattern(params.q)), ilike(tasks.description, containsPattern(params.q))) : undefined,
-  );
-  const column = sortColumns[params.sort];
-  const direction = params.order === "desc" ? desc : asc;
-  const { after } = params;
-  // Keyset pagination: the page starts right after the last task of the previous one, in the
-  // same (sort key, id) order, so tasks added or deleted meanwhile never shift it.
-  const beyond = params.order === "desc" ? sql`<` : sql`>`;
-  const keyset = !after
-    ? undefined
-    : params.sort === "id"
-      ? sql`${tasks.id} ${beyond} ${after.id}`
-      : params.sort === "title"
-        ? sql`(${tasks.title}, ${tasks.id}) ${beyond} (${after.value}::text, ${after.id})`
-        : sql`(${column}, ${tasks.id}) ${beyond} (${after.value}::timestamptz, ${after.id})`;
-  // Without a search the total comes from the trigger-kept counts (constant cost); a search
-  // has to look at the user's tasks anyway.
-  const total = params.q
-    ? db.select({ n: count() }).from(tasks).where(filter)
-    : db
-        .select({
-          n:
-            params.complete === undefined
-              ? taskCounts.total
-              : params.complete
-                ? taskCounts.completed
-                : sql<number>`${taskCounts.total} - ${taskCounts.completed}`.mapWith(Number),
-        })
-        .from(taskCounts)
-        .where(eq(taskCounts.userId, userId));
-  const page = db
-    .select({
-      row: tasks,
-      // The timestamp of a timestamp sort as the cursor keeps it: microseconds, which a Date would lose.
-      sortValue: sql<string | null>`${params.sort === "created_at" || params.sort === "updated_at" ? sql`to_char(${column} at time zone 'UTC', ${sql.raw(`'${TIMESTAMP_FORMAT}'`)})` : sql`null`}`,
-      total: sql<number | null>`(${total})`.mapWith(Number),
-    })
-    .from(tasks)
-    .where(and(filter, keyset))
-    .orderBy(...(params.sort === "id" ? [direction(tasks.id)] : [direction(column), direction(tasks.id)]))
-    .limit(params.limit + 1);
-  return { page, total };
-}
-
-export async function listTasks(userId: string, params: ListParams): Promise<TaskListResponseBody> {
-  const { page: pageQuery, total: totalQuery } = listQueries(userId, params);
-  const page = await withDatabaseErrors(() => pageQuery);
-  const total = page.length ? page[0]!.total : (await withDatabaseErrors(() => totalQuery))[0]?.n;
-  const rows = page.slice(0, params.limit);
-  const last = rows.at(-1);
-  return {
-    tasks: rows.map(({ row }) => toTaskResponse(row)),
-    count: total ?? 0,
-    next_cursor: page.length > params.limit && last ? encodeCursor(params, { value: params.sort === "title" ? last.row.title : last.sortValue, id: last.row.id }) : null,
-  };
-}
 
 type Bound<T> = T | Placeholder;
 
@@ -203,7 +108,7 @@ const buildCreateTask = (db: Database) =>
  * Creates the task, unless the user already has `MAX_TASKS_PER_USER` (409 TASK_LIMIT_REACHED).
  * `db` is a transaction when the create is part of an idempotent request.
  */
-export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<VersionedTask> {
+export async function createTask(userId: string, input: TaskCreateInput, db?: Database): Promise<TaskResponseBody> {
   const values = { userId, title: input.title, description: input.description ?? null, limit: env.maxTasksPerUser };
   const [row] = await withDatabaseErrors(() =>
     db ? insertUnderLimit(db, values) : prepared(getDb(), "create_task", buildCreateTask).execute(values),
@@ -211,7 +116,7 @@ export async function createTask(userId: string, input: TaskCreateInput, db?: Da
   if (!row) {
     throw new AppError("TASK_LIMIT_REACHED", `You have ${env.maxTasksPerUser} tasks, the most one account may have. Delete some to add more.`);
   }
-  return versioned(row);
+  return toTaskResponse(row);
 }
 
 const buildGetTask = (db: Database) =>
@@ -221,10 +126,10 @@ const buildGetTask = (db: Database) =>
     .where(and(eq(tasks.userId, sql.placeholder("userId")), eq(tasks.id, sql.placeholder("taskId"))))
     .prepare("get_task");
 
-export async function getTask(userId: string, taskId: number): Promise<VersionedTask> {
+export async function getTask(userId: string, taskId: number): Promise<TaskResponseBody> {
   const [row] = await withDatabaseErrors(() => prepared(getDb(), "get_task", buildGetTask).execute({ userId, taskId }));
   if (!row) throw await missingTaskError(taskId);
-  return versioned(row);
+  return toTaskResponse(row);
 }
 
 export async function updateTask(
@@ -232,7 +137,7 @@ export async function updateTask(
   taskId: number,
   changes: TaskUpdateInput | TaskPatchInput,
   precondition?: Precondition,
-): Promise<VersionedTask> {
+): Promise<TaskResponseBody> {
   const db = getDb();
   const [row] = await withDatabaseErrors(() =>
     db
@@ -242,7 +147,7 @@ export async function updateTask(
       .returning(),
   );
   if (!row) throw await unwrittenError(userId, taskId, precondition);
-  return versioned(row);
+  return toTaskResponse(row);
 }
 
 export async function deleteTask(userId: string, taskId: number, precondition?: Precondition): Promise<void> {

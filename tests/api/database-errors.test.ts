@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { toErrorResponse } from "@/lib/api/error-response";
-import { AppError, withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { call, signUp, tasksPath } from "../support/api";
 

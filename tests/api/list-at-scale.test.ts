@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { TaskListQuery } from "@/lib/tasks/schema";
-import { listQueries } from "@/lib/tasks/service";
+import { listQueries } from "@/lib/tasks/list";
 import { call, signUp, tasksPath, type TestUser } from "../support/api";
 import { seedTasks } from "../support/seed";
 

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { STATEMENT_TIMEOUT_MS } from "@/db/drivers/statement-timeout";
 import { toErrorResponse } from "@/lib/api/error-response";
-import { AppError, withDatabaseErrors } from "@/lib/errors";
+import { withDatabaseErrors } from "@/db/errors";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { usingPostgres } from "../support/database";
 

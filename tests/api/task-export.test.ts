@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EXPORT_PAGE, exportChunks } from "@/lib/tasks/export";
 import { TASK_EXPORT_COLUMNS, TaskExport } from "@/lib/tasks/schema";
 import { call, createTask, signUp, tasksPath } from "../support/api";
+import { readCsv } from "../support/csv";
 import { seedTasks } from "../support/seed";
 
 /**
@@ -11,33 +12,10 @@ import { seedTasks } from "../support/seed";
 
 const exportPath = (user: { id: string }, query = "") => `${tasksPath(user)}/export${query}`;
 
-/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks); every row ends in CRLF. */
+/** The export's CSV as rows; the file must end with CRLF like every row. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const character = text[i]!;
-    if (quoted && character === '"' && text[i + 1] === '"') {
-      field += '"';
-      i += 1;
-    } else if (character === '"') {
-      quoted = !quoted;
-    } else if (!quoted && character === ",") {
-      row.push(field);
-      field = "";
-    } else if (!quoted && character === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i += 1;
-    } else {
-      field += character;
-    }
-  }
-  expect(field === "" && row.length === 0, "the file ends with CRLF").toBe(true);
+  const { rows, terminated } = readCsv(text);
+  expect(terminated, "the file ends with CRLF").toBe(true);
   return rows;
 }
 

@@ -15,7 +15,8 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { connectOverHttp, signUpOverHttp, Transcript } from "../smoke/mcp-connect";
-import { freePort, startServer } from "../smoke/server";
+import { freePort } from "../support/free-port";
+import { startServer } from "../smoke/server";
 
 const SCENARIOS = ["server-initialize", "ping", "tools-list", "dns-rebinding-protection", "tools-call-error", "json-schema-2020-12"];
 const root = path.join(import.meta.dirname, "../..");

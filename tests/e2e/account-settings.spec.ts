@@ -1,20 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import path from "node:path";
 import { signInByApi, signUpByApi, submitAuth } from "./support/accounts";
+import { expectNoSeriousViolations } from "./support/axe";
 import { expect, PASSWORD, test, uniqueEmail } from "./support/fixtures";
 import { messageTo } from "./support/mail";
 
 const SCREENSHOTS = path.join("test-results", "screenshots");
 const NEW_PASSWORD = "another-correct-horse";
-
-async function expectNoSeriousViolations(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious, `axe on ${context}`).toEqual([]);
-}
 
 const sessions = (page: Page) => page.getByRole("list", { name: "Sessions" }).getByRole("listitem");
 

@@ -1,33 +1,7 @@
 import { readFile } from "node:fs/promises";
+import { readCsv } from "../support/csv";
 import { signUpByApi, submitAuth } from "./support/accounts";
 import { apiSession, expect, PASSWORD, test } from "./support/fixtures";
-
-/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [[]];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const character = text[i]!;
-    if (quoted && character === '"' && text[i + 1] === '"') {
-      field += '"';
-      i += 1;
-    } else if (character === '"') {
-      quoted = !quoted;
-    } else if (!quoted && character === ",") {
-      rows.at(-1)!.push(field);
-      field = "";
-    } else if (!quoted && character === "\r" && text[i + 1] === "\n") {
-      rows.at(-1)!.push(field);
-      rows.push([]);
-      field = "";
-      i += 1;
-    } else {
-      field += character;
-    }
-  }
-  return rows.filter((row) => row.length > 0);
-}
 
 test("export and delete: both downloads hold every task; deleting takes the password and DELETE, removes everything, refuses an earlier token at once; the address signs up again", async ({
   browser,
@@ -61,7 +35,7 @@ test("export and delete: both downloads hold every task; deleting takes the pass
   await page.getByRole("button", { name: "Download CSV" }).click();
   const csv = await csvDownload;
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-  const [header, ...rows] = parseCsv((await readFile((await csv.path())!, "utf8")).replace(/^\ufeff/, ""));
+  const [header, ...rows] = readCsv((await readFile((await csv.path())!, "utf8")).replace(/^\ufeff/, "")).rows;
   expect(header).toEqual(["id", "user_id", "title", "description", "complete", "created_at", "updated_at"]);
   expect(rows.map((row) => row[2])).toEqual(titles);
   expect(rows[2]![3]).toBe("line one\nline two");

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
+import { expectNoSeriousViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
 
 /**
@@ -14,12 +14,6 @@ import { expect, test } from "./support/fixtures";
 const CALLBACK = "http://127.0.0.1:9/callback";
 /** Screenshots go next to the Playwright output (test-results/), kept as CI artifacts. */
 const SCREENSHOTS = path.join("test-results", "screenshots");
-
-async function expectNoSeriousViolations(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id);
-  expect(serious, `axe on ${context}`).toEqual([]);
-}
 
 async function assistant(request: APIRequestContext, baseURL: string, name: string) {
   const registration = await request.post("/api/auth/oauth2/register", {

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import path from "node:path";
+import { expectNoSeriousViolations } from "./support/axe";
 import { apiSession, expect, test, type Account } from "./support/fixtures";
 
 /** Screenshots go next to the Playwright output (test-results/), kept as CI artifacts. */
@@ -36,14 +36,6 @@ async function demoTasks(account: Account, baseURL: string | undefined, playwrig
   await api.create("Plan the weekend hike", "Check the weather on Friday evening.");
   await api.create("Book dentist appointment");
   await request.dispose();
-}
-
-async function expectNoSeriousViolations(page: Page, context: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(serious, `axe on ${context}`).toEqual([]);
 }
 
 test.beforeEach(async ({ account, baseURL, playwright }) => {

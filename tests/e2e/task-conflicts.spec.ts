@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { answered, apiSession, expect, TASK_PATH, test } from "./support/fixtures";
 
 /**
- * Conflict safety (issue #6): the page sends If-Match on every change, so a change made elsewhere
+ * Conflict safety: the page sends If-Match on every change, so a change made elsewhere
  * meanwhile is never overwritten silently; on a 412 the user sees both versions and chooses.
  * "Elsewhere" is the API with the same account's token (another device), or a second tab.
  */

@@ -3,23 +3,12 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { admin, adminUrl } from "../support/postgres-admin";
 
 const run = promisify(execFile);
-const adminUrl = process.env.SMOKE_POSTGRES_URL;
 const root = path.join(import.meta.dirname, "../..");
 const database = `todo_migrate_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-
-async function query<T>(url: string, sql: string): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 describe.runIf(adminUrl)("npm run db:migrate on PostgreSQL", () => {
   const url = (() => {
@@ -29,19 +18,19 @@ describe.runIf(adminUrl)("npm run db:migrate on PostgreSQL", () => {
   })();
 
   afterAll(async () => {
-    if (adminUrl) await query(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    if (adminUrl) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   });
 
   it("two concurrent runs on a fresh database leave one consistent schema; a third is a no-op", async () => {
-    await query(adminUrl!, `CREATE DATABASE ${database}`);
+    await admin(`CREATE DATABASE ${database}`);
     const migrate = () => run("npm", ["run", "--silent", "db:migrate"], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
     const results = await Promise.all([migrate(), migrate()]);
     for (const { stdout } of results) expect(stdout).toContain("Database migrated (postgres).");
 
     const migrationFiles = readdirSync(path.join(root, "db/migrations")).filter((name) => name.endsWith(".sql"));
-    const applied = () => query<{ n: number }>(url, "select count(*)::int as n from drizzle.__drizzle_migrations");
+    const applied = () => admin<{ n: number }>("select count(*)::int as n from drizzle.__drizzle_migrations", url);
     expect((await applied())[0]!.n).toBe(migrationFiles.length);
-    const tables = await query<{ table_name: string }>(url, "select table_name from information_schema.tables where table_schema = 'public' order by 1");
+    const tables = await admin<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' order by 1", url);
     expect(tables.map((row) => row.table_name)).toEqual([
       "account",
       "api_rate_limits",

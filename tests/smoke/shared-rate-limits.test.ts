@@ -1,21 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startServer, type RunningServer } from "./server";
+import { admin, adminUrl } from "../support/postgres-admin";
+import { freePort } from "../support/free-port";
+import { startServer, type RunningServer } from "./server";
 
 /** Two production processes on one PostgreSQL database share every rate limit. */
-const adminUrl = process.env.SMOKE_POSTGRES_URL;
 const database = `todo_limits_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-
-async function admin(sql: string) {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 describe.runIf(adminUrl)("rate limits shared by two app processes", () => {
   let a: RunningServer;

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { freePort } from "./server";
+import { freePort } from "../support/free-port";
 
 const root = path.join(import.meta.dirname, "../..");
 const goodSecret = "x".repeat(40);

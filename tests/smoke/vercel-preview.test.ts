@@ -1,7 +1,7 @@
 import { decodeJwt } from "jose";
 import { randomUUID } from "node:crypto";
-import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { admin, adminUrl } from "../support/postgres-admin";
 import { startServer, type RunningServer } from "./server";
 
 /**
@@ -9,7 +9,6 @@ import { startServer, type RunningServer } from "./server";
  * no persistent disk). Requests are sent to the local port but carry the preview's Origin, as a
  * browser on the preview URL would. Needs SMOKE_POSTGRES_URL (an admin URL; .ci/run sets it).
  */
-const adminUrl = process.env.SMOKE_POSTGRES_URL;
 const database = `todo_smoke_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
 const secret = "preview-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 const branchUrl = "todo-next-git-feature-x-team.vercel.app";
@@ -21,16 +20,6 @@ const previewEnv = (deploymentHost: string, databaseUrl: string) => ({
   DATABASE_URL: databaseUrl,
   BETTER_AUTH_SECRET: secret,
 });
-
-async function admin(sql: string) {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 describe.runIf(adminUrl)("a Vercel preview deployment (production build, preview variables)", () => {
   let first: RunningServer;

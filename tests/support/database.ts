@@ -1,19 +1,12 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
+import { freePort } from "./free-port";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
 const worker = globalThis as typeof globalThis & { __testDatabase?: { proxy?: TcpProxy } };
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
 export const usingNeon = process.env.DATABASE_DRIVER === "neon";
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The Neon driver speaks PostgreSQL over a WebSocket. Locally, Debian's websockify bridges

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyChange, countChange, findTask, flattenTasks, matchesView, patched, reverted, viewFromLoaded, type TaskPages } from "@/lib/client/task-cache";
+import { applyChange, countChange, findTask, flattenTasks, patched, reverted, viewFromLoaded, type TaskPages } from "@/lib/client/task-cache";
+import { matchesView } from "@/lib/client/view-filter";
 import { DEFAULT_VIEW, type TaskView } from "@/lib/client/task-view";
 import type { TaskResponseBody } from "@/lib/tasks/schema";
 

@@ -1,7 +1,8 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { toErrorResponse } from "@/lib/api/error-response";
-import { AppError, databaseError } from "@/lib/errors";
+import { databaseError } from "@/db/errors";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 afterEach(() => {

@@ -121,10 +121,11 @@ describe("OpenAPI document – content", () => {
     ]);
   });
 
-  it("documents every status issues 2 and 6 give each task operation, and no other", () => {
+  it("documents every status each task operation can answer, and no other", () => {
     const statuses = (template: string, method: string) => Object.keys(operation(template, method).responses).map(Number);
-    // Issue 2's statuses, plus issue 6's: 304 (If-None-Match), 409 (Idempotency-Key in use),
-    // 412 (If-Match), 422 also for query parameters and reused keys, 429 (rate limit).
+    // The basic CRUD statuses, plus those of the API's mechanics: 304 (If-None-Match), 409
+    // (Idempotency-Key in use), 412 (If-Match), 422 also for query parameters and reused keys,
+    // 429 (rate limit).
     expect(statuses("/api/{user_id}/tasks", "get")).toEqual([200, 304, 401, 403, 422, 429, 500]);
     expect(statuses("/api/{user_id}/tasks", "post")).toEqual([201, 400, 401, 403, 409, 413, 415, 422, 429, 500]);
     expect(statuses("/api/{user_id}/tasks", "options")).toEqual([204]);
@@ -209,7 +210,7 @@ describe("OpenAPI document – content", () => {
     for (const key of ["", "k".repeat(256), "two words", "caf\u00e9"]) expect([accepts("IdempotencyKey", key), IdempotencyKey.safeParse(key).success], key).toEqual([false, false]);
   });
 
-  it("documents the headers of issue 6 on the task responses", () => {
+  it("documents the conditional-request, pagination and rate-limit headers on the task responses", () => {
     const headersOf = (template: string, method: string, status: number) => {
       const response = resolve(operation(template, method).responses[String(status)], "").value;
       return Object.fromEntries(Object.entries<Json>(response.headers ?? {}).map(([name, header]) => [name, resolve(header, "").value]));

@@ -1,12 +1,11 @@
-import { listResponse } from "@/lib/api/conditional";
-import { idempotencyKeyOf, idempotent, requestHash } from "@/lib/api/idempotency";
 import { parseQuery } from "@/lib/api/query";
 import { readJsonBody } from "@/lib/api/request-body";
 import { taskListResource } from "@/lib/api/resources";
 import { methodsNotAllowed, preflight, userRoute } from "@/lib/api/route";
+import { createdTaskResponse, listResponse } from "@/lib/api/task-http";
 import { ListRequest } from "@/lib/tasks/list-query";
 import { TaskCreate } from "@/lib/tasks/schema";
-import { createTask, listTasks } from "@/lib/tasks/service";
+import { listTasks } from "@/lib/tasks/list";
 
 const pattern = taskListResource.path;
 
@@ -87,20 +86,9 @@ export const GET = userRoute(pattern, async (request, userId) => {
 });
 
 // POST /api/{user_id}/tasks – create a task (retry-safe with Idempotency-Key)
-export const POST = userRoute(pattern, async (request, userId) => {
-  const input = await readJsonBody(request, TaskCreate);
-  const key = idempotencyKeyOf(request);
-  const create = async (db?: Parameters<typeof createTask>[2]) => {
-    const { task, etag } = await createTask(userId, input, db);
-    const headers = { Location: `/api/${encodeURIComponent(userId)}/tasks/${task.id}`, ETag: etag };
-    return { status: 201, body: task, headers };
-  };
-  if (key === undefined) {
-    const { status, body, headers } = await create();
-    return Response.json(body, { status, headers });
-  }
-  return idempotent(userId, key, requestHash(input), create);
-});
+export const POST = userRoute(pattern, async (request, userId) =>
+  createdTaskResponse(request, userId, await readJsonBody(request, TaskCreate)),
+);
 
 // OPTIONS /api/{user_id}/tasks – CORS preflight; the methods it does not serve answer 405
 export const OPTIONS = preflight(taskListResource);

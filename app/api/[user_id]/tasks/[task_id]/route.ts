@@ -1,8 +1,8 @@
-import { ifMatchOf, taskResponse } from "@/lib/api/conditional";
 import { parseTaskId } from "@/lib/api/params";
 import { readJsonBody, requireSomeField } from "@/lib/api/request-body";
 import { taskResource } from "@/lib/api/resources";
 import { methodsNotAllowed, preflight, userRoute } from "@/lib/api/route";
+import { conditionalWrite, taskResponse } from "@/lib/api/task-http";
 import { TaskPatch, TaskUpdate } from "@/lib/tasks/schema";
 import { deleteTask, getTask, updateTask } from "@/lib/tasks/service";
 
@@ -90,20 +90,20 @@ export const GET = userRoute<Params>(pattern, async (request, userId, params) =>
 export const PUT = userRoute<Params>(pattern, async (request, userId, params) => {
   const taskId = parseTaskId(params.task_id);
   const replacement = await readJsonBody(request, TaskUpdate);
-  return taskResponse(request, await updateTask(userId, taskId, replacement, ifMatchOf(request, taskId)));
+  return taskResponse(request, await conditionalWrite(request, taskId, (precondition) => updateTask(userId, taskId, replacement, precondition)));
 });
 
 // PATCH /api/{user_id}/tasks/{task_id} – change some fields of a task
 export const PATCH = userRoute<Params>(pattern, async (request, userId, params) => {
   const taskId = parseTaskId(params.task_id);
   const changes = requireSomeField(await readJsonBody(request, TaskPatch));
-  return taskResponse(request, await updateTask(userId, taskId, changes, ifMatchOf(request, taskId)));
+  return taskResponse(request, await conditionalWrite(request, taskId, (precondition) => updateTask(userId, taskId, changes, precondition)));
 });
 
 // DELETE /api/{user_id}/tasks/{task_id} – delete a task
 export const DELETE = userRoute<Params>(pattern, async (request, userId, params) => {
   const taskId = parseTaskId(params.task_id);
-  await deleteTask(userId, taskId, ifMatchOf(request, taskId));
+  await conditionalWrite(request, taskId, (precondition) => deleteTask(userId, taskId, precondition));
   return new Response(null, { status: 204 });
 });
 
