@@ -21,6 +21,11 @@ const hostname = z
   .trim()
   .regex(/^[a-z0-9.-]+(:\d+)?$/i, "must be a host name such as my-app.vercel.app (no scheme)");
 
+const wsProxyAddress = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9.-]+(:\d+)?(\/\S*)?$/i, "must be host:port, optionally followed by a path (no scheme)");
+
 const origin = z
   .string()
   .trim()
@@ -64,8 +69,9 @@ const schema = z.object({
   // Neon's Vercel integration also sets a direct (unpooled) URL; migrations need a real session.
   DATABASE_URL_UNPOOLED: z.preprocess((v) => (v === "" ? undefined : v), databaseUrl.optional()),
   DATABASE_DRIVER: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["pglite", "postgres", "neon"]).optional()),
-  // Local testing of the Neon driver only: host:port of a WebSocket-to-TCP bridge (websockify).
-  NEON_WS_PROXY: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
+  // Local testing of the Neon driver only: host:port of a WebSocket-to-TCP bridge (websockify),
+  // optionally with a path and query (the test suite's bridge picks a target by `?token=`).
+  NEON_WS_PROXY: z.preprocess((v) => (v === "" ? undefined : v), wsProxyAddress.optional()),
   VERCEL: z.string().optional(),
   VERCEL_ENV: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["production", "preview", "development"]).optional()),
   VERCEL_URL: z.preprocess((v) => (v === "" ? undefined : v), hostname.optional()),
