@@ -2,9 +2,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 
-/** The first port of 3300–3399 (the bench's range) that nothing listens on, skipping `taken`. */
+// The bench's ports: 3300–3399, or BENCH_PORTS=first-last (two benches on one machine).
+const [firstPort, lastPort] = (process.env.BENCH_PORTS ?? "3300-3399").split("-").map(Number) as [number, number];
+
+/** The first port of the bench's range that nothing listens on, skipping `taken`. */
 export async function freePort(taken: number[] = []): Promise<number> {
-  for (let port = 3300; port <= 3399; port += 1) {
+  for (let port = firstPort; port <= lastPort; port += 1) {
     if (taken.includes(port)) continue;
     const server = net.createServer();
     const free = await new Promise<boolean>((resolve) => {
@@ -16,7 +19,7 @@ export async function freePort(taken: number[] = []): Promise<number> {
       return port;
     }
   }
-  throw new Error("no free port in 3300-3399");
+  throw new Error(`no free port in ${firstPort}-${lastPort}`);
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
