@@ -26,6 +26,11 @@ const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time;
   // bundling it would break those paths. pino spawns worker threads for the same reason.
   serverExternalPackages: ["@electric-sql/pglite", "pino"],
+  // Vercel's functions always run on PostgreSQL (lib/env.ts refuses to start there without
+  // DATABASE_URL), and db/ loads only the configured driver: PGlite (about 19 MB of WASM and data)
+  // is never loaded there, so it stays out of every traced function. `next dev` and `next start`
+  // run from node_modules, not from the traces: locally, PGlite still works without a URL.
+  outputFileTracingExcludes: { "*": ["node_modules/@electric-sql/pglite/**"] },
   poweredByHeader: false,
   // A chunk of a few hundred bytes costs the first load a request of its own, and goes out
   // uncompressed (below the server's compression threshold): small chunks are merged instead.

@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/api/**/*.test.ts"],
     setupFiles: ["tests/support/setup.ts"],
+    // The Neon driver's WebSocket bridge, for the whole run (stopped when the run ends).
+    globalSetup: ["tests/support/websockify.ts"],
     // One database per worker, shared by its test files (a fresh PGlite costs 1-2 s); tests stay
     // independent by signing up users of their own.
     isolate: false,

@@ -36,7 +36,8 @@ function projectFor(name: string, buildDir: string): string {
   mkdirSync(dir, { recursive: true });
   // A copy, not a link: the build's chunks resolve packages from where they really are.
   cpSync(path.resolve(buildDir), path.join(dir, ".next"), { recursive: true, verbatimSymlinks: true });
-  for (const entry of ["node_modules", "package.json", "next.config.ts", "db"]) symlinkSync(path.join(root, entry), path.join(dir, entry));
+  // next.config.ts imports lib/security-headers.ts.
+  for (const entry of ["node_modules", "package.json", "next.config.ts", "db", "lib"]) symlinkSync(path.join(root, entry), path.join(dir, entry));
   return dir;
 }
 

@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: the task API's production build (`next start`) against the bare server
- * (bench/bare/server.ts) in one run, same fresh PostgreSQL database, same load. See
- * docs/benchmark.md for what it measures and how to read it.
+ * (bench/bare/server.ts) in one run, same fresh PostgreSQL database, same load, both on Node 24
+ * by default; beside every scenario, each server's floor (the 401 of a request without a token).
+ * See docs/benchmark.md for what it measures and how to read it.
  *
- *   npm run bench                 full run: 2 s warm-up + 10 s per scenario and server
+ *   npm run bench                 full run: 2 s warm-up + 10 s per scenario and server, + 10 s floor
+ *   npm run bench -- --node=20    the servers on the machine's Node 20 instead of Node 24
  *   npm run bench -- --quick      a few seconds per scenario, smaller seed (CI: keeps it working)
  *   npm run bench -- --profile    the mix (or --only=X) against `next start` under `node --cpu-prof`
  *   npm run bench -- --build      run `npm run build` first even if a build exists
@@ -20,6 +22,7 @@ import { compareContracts } from "./support/contract";
 import { addTasksDirectly, createDatabase, dropDatabase, migrate } from "./support/database";
 import { measure, mixed, steps, type Measurement, type Scenario } from "./support/load";
 import { freePort } from "../tests/support/free-port";
+import { nodeRuntime } from "./support/node";
 import { BENCH_PORTS, canConnect, cpuMs, rssMiB, waitFor, type Server } from "./support/processes";
 import { buildReport, formatTable, formatTargets, type Row } from "./support/report";
 import { seedUsers, signUp, type BenchUser } from "./support/seed";
@@ -39,6 +42,7 @@ const settings = {
   ...(option("seconds") ? { seconds: Number(option("seconds")) } : {}),
 };
 const adminUrl = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432";
+const runtime = nodeRuntime(option("node") ?? "24");
 const resultsDir = path.join(root, "bench/results");
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -68,10 +72,10 @@ async function run(baseUrl: string, server: Server, scenario: Scenario, seconds:
   const cpuBefore = cpuMs(server.pid);
   const result = await measure(baseUrl, scenario, settings.connections, seconds);
   result.cpuMsPerRequest = Math.round(((cpuMs(server.pid) - cpuBefore) / Math.max(result.requests, 1)) * 1000) / 1000;
-  const bad = result.non2xx + result.errors + result.timeouts;
+  const bad = result.unexpected + result.errors + result.timeouts;
   if (bad > 0) {
     failedResponses += bad;
-    log(`${server.name} ${scenario.name}${warmup ? " (warm-up)" : ""}: ${bad} responses not 2xx or failed: ${JSON.stringify(result.statuses)}`);
+    log(`${server.name} ${scenario.name}${warmup ? " (warm-up)" : ""}: ${bad} responses not ${scenario.status ?? "2xx"} or failed: ${JSON.stringify(result.statuses)}`);
   }
   if (server.exited()) throw new Error(`${server.name} died during ${scenario.name}:\n${server.output()}`);
   return result;
@@ -89,10 +93,11 @@ async function main() {
     const barePort = await freePort({ range: BENCH_PORTS, taken: [nextPort] });
     const nextUrl = `http://127.0.0.1:${nextPort}`;
     const bareUrl = `http://127.0.0.1:${barePort}`;
+    log(`servers on Node ${runtime.version} (${runtime.executable}); load generator on Node ${process.version}`);
     log(`database ${database.name}; next start on ${nextUrl}, bare server on ${bareUrl}; load average ${load1()} on ${os.cpus().length} CPUs`);
 
     // Seed through the API on a first `next start`.
-    let next = startNext({ databaseUrl: database.url, port: nextPort });
+    let next = startNext({ databaseUrl: database.url, port: nextPort, node: runtime.executable });
     servers.push(next);
     await waitHealthy(next, nextUrl);
     const seedStarted = performance.now();
@@ -108,7 +113,7 @@ async function main() {
     const profileDir = profiling ? path.join(resultsDir, `profile-${Date.now()}`) : undefined;
     const spawnedAt = performance.now();
     const spawnedAtUs = Number(process.hrtime.bigint() / 1000n);
-    next = startNext({ databaseUrl: database.url, port: nextPort, profileDir });
+    next = startNext({ databaseUrl: database.url, port: nextPort, profileDir, node: runtime.executable });
     servers.push(next);
     const probe = `${nextUrl}/api/${readers[0]!.id}/tasks`;
     const listening = waitFor("the port", () => canConnect(nextPort), 60_000, next).then(() => Math.round(performance.now() - spawnedAt));
@@ -146,14 +151,18 @@ async function main() {
     // The bare server mirrors the list contract the app has: whole list, or a page.
     const bigPage = (await (await fetch(`${nextUrl}/api/${bigUser.id}/tasks`, { headers: { authorization: `Bearer ${bigUser.token}` } })).json()) as { tasks: unknown[]; next_cursor?: unknown };
     const listPageSize = "next_cursor" in bigPage ? bigPage.tasks.length : 0;
-    const bare = startBare({ databaseUrl: database.url, port: barePort, issuerPort: nextPort, listPageSize });
+    const bare = startBare({ databaseUrl: database.url, port: barePort, issuerPort: nextPort, listPageSize, node: runtime.executable });
     servers.push(bare);
     await waitHealthy(bare, bareUrl);
     const contractProblems = await compareContracts(nextUrl, bareUrl, writers[0]!, writers[1]!);
     for (const problem of contractProblems) log(`WARNING: the bare server differs from the app: ${problem}`);
 
     // Warm-up of every route on both servers (JIT, pools, key caches), then the memory baseline.
-    for (const [url, server] of [[nextUrl, next], [bareUrl, bare]] as const) await run(url, server, scenarios.at(-1)!, settings.warmup * 2, true);
+    const floor: Scenario = { name: "floor", next: steps.floor, status: 401 };
+    for (const [url, server] of [[nextUrl, next], [bareUrl, bare]] as const) {
+      await run(url, server, scenarios.at(-1)!, settings.warmup * 2, true);
+      await run(url, server, floor, settings.warmup, true);
+    }
     const rssAfterWarmup = { next: rssMiB(next.pid), bare: rssMiB(bare.pid) };
 
     const rows: (Row & { load1: number })[] = [];
@@ -162,14 +171,20 @@ async function main() {
         await run(url, server, scenario, settings.warmup, true);
         const loadBefore = load1();
         const result = await run(url, server, scenario, settings.seconds, false);
-        rows.push({ scenario: scenario.name, server: name, result, load1: loadBefore });
-        log(`${scenario.name.padEnd(6)} ${name}: ${String(result.rps).padStart(5)} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, ${result.cpuMsPerRequest} ms CPU/request (load average ${loadBefore})`);
+        // Right after, on the same warm server: what the same load costs when no request gets
+        // past the token check. The machine is shared: a floor measured minutes apart would not
+        // compare.
+        const floorResult = await run(url, server, floor, settings.seconds, false);
+        rows.push({ scenario: scenario.name, server: name, result, floor: floorResult, load1: loadBefore });
+        for (const [label, each] of [[scenario.name, result], ["floor", floorResult]] as const) {
+          log(`${label.padEnd(6)} ${name}: ${String(each.rps).padStart(5)} req/s, p50 ${each.p50} ms, p95 ${each.p95} ms, p99 ${each.p99} ms, ${each.cpuMsPerRequest} ms CPU/request (load average ${loadBefore})`);
+        }
       }
     }
     const rssAfterRun = { next: rssMiB(next.pid), bare: rssMiB(bare.pid) };
 
     const bigList = only ? undefined : await measureBigList(nextUrl, next, bigUser);
-    const report = buildReport({ quick, settings, rows, coldStartMs, listeningMs, rssAfterWarmup, rssAfterRun, bigList, contractProblems, listPageSize });
+    const report = buildReport({ quick, settings, serverNode: runtime.version, rows, coldStartMs, listeningMs, rssAfterWarmup, rssAfterRun, bigList, contractProblems, listPageSize });
     console.log(`\n${formatTable(rows)}\n`);
     console.log(`targets (reported, never asserted):\n${formatTargets(report.targets)}\n`);
     const file = path.join(resultsDir, quick ? "latest-quick.json" : "latest.json");

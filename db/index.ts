@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { openConnection, type Connection, type Database } from "./drivers";
+import { loadDriver, type Connection, type Database } from "./drivers";
 
 export type { Database, DriverName } from "./drivers";
 
@@ -9,6 +9,9 @@ export type { Database, DriverName } from "./drivers";
 // lock) the embedded database. Kept on globalThis so a dev hot reload reuses the open connection
 // instead of opening PGlite's directory a second time.
 const holder = globalThis as typeof globalThis & { __todoDatabase?: Connection };
+
+// Loaded once, when this module is: only the configured driver's code (db/drivers/index.ts).
+const openConnection = await loadDriver(env.driver);
 
 export function getConnection(): Connection {
   holder.__todoDatabase ??= openConnection(

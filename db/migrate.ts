@@ -1,9 +1,7 @@
 import "server-only";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { migratePostgres } from "./drivers/postgres";
 import { getConnection } from "./index";
 import type * as schema from "./schema";
 
@@ -15,6 +13,11 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
  * and the advisory lock that serialises concurrent builds needs a plain, direct session.
  */
 export async function migrateDatabase(): Promise<void> {
-  if (env.migrationDatabaseUrl) return migratePostgres(env.migrationDatabaseUrl, migrationsFolder);
+  // Each branch loads only its own driver's code.
+  if (env.migrationDatabaseUrl) {
+    const { migratePostgres } = await import("./drivers/postgres");
+    return migratePostgres(env.migrationDatabaseUrl, migrationsFolder);
+  }
+  const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
   await migratePglite(getConnection().db as PgliteDatabase<typeof schema>, { migrationsFolder });
 }

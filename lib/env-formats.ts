@@ -15,6 +15,11 @@ export const hostname = z
   .trim()
   .regex(/^[a-z0-9.-]+(:\d+)?$/i, "must be a host name such as my-app.vercel.app (no scheme)");
 
+export const wsProxyAddress = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9.-]+(:\d+)?(\/\S*)?$/i, "must be host:port, optionally followed by a path (no scheme)");
+
 export const origin = z
   .string()
   .trim()

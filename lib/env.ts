@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { databaseUrl, hostname, ipOrRange, mailbox, origin, smtpUrl } from "./env-formats";
+import { databaseUrl, hostname, ipOrRange, mailbox, origin, smtpUrl, wsProxyAddress } from "./env-formats";
 
 /**
  * The one reader of process.env. Everything else imports `env` and gets typed, validated values.
@@ -22,8 +22,9 @@ const schema = z.object({
   // Neon's Vercel integration also sets a direct (unpooled) URL; migrations need a real session.
   DATABASE_URL_UNPOOLED: optional(databaseUrl),
   DATABASE_DRIVER: optional(z.enum(["pglite", "postgres", "neon"])),
-  // Local testing of the Neon driver only: host:port of a WebSocket-to-TCP bridge (websockify).
-  NEON_WS_PROXY: optional(hostname),
+  // Local testing of the Neon driver only: host:port of a WebSocket-to-TCP bridge (websockify),
+  // optionally with a path and query (the test suite's bridge picks a target by `?token=`).
+  NEON_WS_PROXY: optional(wsProxyAddress),
   VERCEL: z.string().optional(),
   VERCEL_ENV: optional(z.enum(["production", "preview", "development"])),
   VERCEL_URL: optional(hostname),

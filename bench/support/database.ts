@@ -4,9 +4,9 @@ import { Client } from "pg";
 
 const run = promisify(execFile);
 
-/** A fresh database named todo_bench_<time>_<pid> on the server of `adminUrl`. */
+/** A fresh database named todo_bench_<time>_<pid> (or BENCH_DATABASE_PREFIX…) on the server of `adminUrl`. */
 export async function createDatabase(adminUrl: string): Promise<{ name: string; url: string }> {
-  const name = `todo_bench_${Date.now()}_${process.pid}`;
+  const name = `${process.env.BENCH_DATABASE_PREFIX ?? "todo_bench_"}${Date.now()}_${process.pid}`;
   await withClient(`${adminUrl}/postgres`, (client) => client.query(`CREATE DATABASE "${name}"`));
   return { name, url: `${adminUrl}/${name}` };
 }

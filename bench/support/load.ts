@@ -9,7 +9,8 @@ export interface Step {
   body?: string;
 }
 
-export type Scenario = { name: string; next: () => Step };
+/** `status`: the one status every response must have; unset, any 2xx. */
+export type Scenario = { name: string; next: () => Step; status?: number };
 
 export interface Measurement {
   requests: number;
@@ -22,6 +23,8 @@ export interface Measurement {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Responses not of the scenario's status (not 2xx, when it names none). */
+  unexpected: number;
   statuses: Record<string, number>;
   /** The server process's CPU time per response (user + system), when the caller measured it. */
   cpuMsPerRequest?: number;
@@ -46,6 +49,11 @@ export const steps = {
     serial += 1;
     return { method: "POST", path: `/api/${user.id}/tasks`, headers: json(user), body: JSON.stringify({ title: `load task ${serial}`, description: serial % 2 ? null : "written by the bench" }) };
   },
+  /**
+   * The floor: what every API request pays before it touches the database (routing, the wrapper,
+   * the error mapper, the log line), as the 401 of a request without a token.
+   */
+  floor: (): Step => ({ method: "GET", path: "/api/u/tasks", headers: {} }),
   patch: (users: BenchUser[]): Step => {
     const user = pick(users);
     serial += 1;
@@ -98,6 +106,8 @@ export async function measure(baseUrl: string, scenario: Scenario, connections: 
   const sorted = Float64Array.from(latencies).sort();
   const round = (value: number) => Math.round(value * 100) / 100;
   const non2xx = Object.entries(statuses).reduce((sum, [status, count]) => sum + (status.startsWith("2") ? 0 : count), 0);
+  const expected = (status: string) => (scenario.status === undefined ? status.startsWith("2") : status === String(scenario.status));
+  const unexpected = Object.entries(statuses).reduce((sum, [status, count]) => sum + (expected(status) ? 0 : count), 0);
   return {
     requests: latencies.length,
     seconds: result.duration,
@@ -109,6 +119,7 @@ export async function measure(baseUrl: string, scenario: Scenario, connections: 
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx,
+    unexpected,
     statuses,
   };
 }

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 
-/** The bench's ports (freePort's `range`): its servers stay clear of the tests' and the app's. */
-export const BENCH_PORTS = [3300, 3399] as const;
+/** The bench's ports (freePort's `range`): 3300–3399, or BENCH_PORTS=first-last (two benches on one machine). */
+const [firstPort = 3300, lastPort = 3399] = (process.env.BENCH_PORTS ?? "3300-3399").split("-").map(Number);
+export const BENCH_PORTS: readonly [number, number] = [firstPort, lastPort];
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 export function canConnect(port: number): Promise<boolean> {

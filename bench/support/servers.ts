@@ -11,6 +11,8 @@ export interface ServerOptions {
   profileDir?: string;
   /** The project directory to serve (its `.next` is the build); default: this checkout. */
   cwd?: string;
+  /** The `node` binary to run on (bench/support/node.ts); default: the one running the bench. */
+  node?: string;
 }
 
 /** One secret per bench run: the app refuses to start in production with a DATABASE_URL and none. */
@@ -61,7 +63,7 @@ export function startNext(options: ServerOptions): Server {
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
   return startProcess(
     "next start",
-    process.execPath,
+    options.node ?? process.execPath,
     [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port), "-H", "127.0.0.1"],
     nextEnv(options),
     { cwd: options.cwd ?? root },
@@ -71,7 +73,7 @@ export function startNext(options: ServerOptions): Server {
 /** The bare server (bench/bare/server.ts), same database, same token issuer and trusted origins. */
 export function startBare(options: ServerOptions & { issuerPort: number; listPageSize: number }): Server {
   const origin = issuerFor(options.issuerPort);
-  return startProcess("bare server", process.execPath, ["--import", "tsx", path.join(root, "bench/bare/server.ts")], {
+  return startProcess("bare server", options.node ?? process.execPath, ["--import", "tsx", path.join(root, "bench/bare/server.ts")], {
     PATH: process.env.PATH,
     NODE_ENV: "production",
     PORT: String(options.port),

@@ -1,8 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type * as schema from "../schema";
-import { openNeon } from "./neon";
-import { openPglite } from "./pglite";
-import { openPostgres } from "./postgres";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -22,15 +19,36 @@ export interface ConnectionConfig {
   dataDir: string;
 }
 
-/** The one driver switch (lib/env.ts decides which: Neon's host or DATABASE_DRIVER=neon → Neon). */
-export function openConnection(config: ConnectionConfig, onPoolError: (error: Error) => void): Connection {
-  if (config.driver !== "pglite" && !config.databaseUrl) throw new Error(`The ${config.driver} driver needs a URL.`);
-  switch (config.driver) {
-    case "neon":
-      return { ...openNeon(config.databaseUrl!, { wsProxy: config.neonWsProxy }, onPoolError), driver: "neon" };
-    case "postgres":
-      return { ...openPostgres(config.databaseUrl!, onPoolError), driver: "postgres" };
-    case "pglite":
-      return { ...openPglite(config.dataDir), driver: "pglite" };
+export type OpenConnection = (config: ConnectionConfig, onPoolError: (error: Error) => void) => Connection;
+
+function urlOf(config: ConnectionConfig): string {
+  if (!config.databaseUrl) throw new Error(`The ${config.driver} driver needs a URL.`);
+  return config.databaseUrl;
+}
+
+/**
+ * The one driver switch (lib/env.ts decides which: Neon's host or DATABASE_DRIVER=neon → Neon).
+ * Only the chosen driver's module, and so its packages, is loaded: a deployment on PostgreSQL
+ * never loads PGlite (tens of MB of WASM), nor one on Neon node-postgres's pool.
+ */
+export async function loadDriver(driver: DriverName): Promise<OpenConnection> {
+  switch (driver) {
+    case "neon": {
+      const { openNeon } = await import("./neon");
+      return (config, onPoolError) => ({ ...openNeon(urlOf(config), { wsProxy: config.neonWsProxy }, onPoolError), driver: "neon" });
+    }
+    case "postgres": {
+      const { openPostgres } = await import("./postgres");
+      return (config, onPoolError) => ({ ...openPostgres(urlOf(config), onPoolError), driver: "postgres" });
+    }
+    case "pglite": {
+      const { openPglite } = await import("./pglite");
+      return (config) => ({ ...openPglite(config.dataDir), driver: "pglite" });
+    }
   }
+}
+
+/** Loads the configured driver and opens a connection with it. */
+export async function openConnection(config: ConnectionConfig, onPoolError: (error: Error) => void): Promise<Connection> {
+  return (await loadDriver(config.driver))(config, onPoolError);
 }

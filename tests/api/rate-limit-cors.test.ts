@@ -55,6 +55,20 @@ describe("per-user rate limit of the task API", () => {
     expect(response.headers.get("ratelimit")).toMatch(/r=0/);
   });
 
+  it("a refused read answers 429 whatever the read found, and a refused write changes nothing", async () => {
+    const user = await signUp();
+    expect((await call("POST", tasksPath(user), { token: user.token, body: { title: "before the limit" } })).status).toBe(201);
+    await getDb().execute(sql`update api_rate_limits set count = 1000000, window_start = now() + interval '5 seconds' where key = ${`user:${user.id}`}`);
+    // The budget is checked before the read: its 404 must not reach the client.
+    const read = await call("GET", tasksPath(user, 2147483647), { token: user.token });
+    expect(read.status).toBe(429);
+    expect(read.body).toMatchObject({ error_code: "RATE_LIMITED" });
+    const write = await call("POST", tasksPath(user), { token: user.token, body: { title: "past the limit" } });
+    expect(write.status).toBe(429);
+    const titles = await getDb().execute(sql`select title from tasks where user_id = ${user.id} order by id`);
+    expect((titles as unknown as { rows: { title: string }[] }).rows.map((row) => row.title)).toEqual(["before the limit"]);
+  });
+
   it("requests: 0 turns the limit off", async () => {
     const { id: userId } = await signUp();
     expect(await consumeRateLimit(userId, { requests: 0, windowSeconds: 1 })).toBeUndefined();

@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
-import net from "node:net";
-import { freePort } from "./free-port";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { inject } from "vitest";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
 const worker = globalThis as typeof globalThis & { __testDatabase?: { proxy?: TcpProxy } };
@@ -9,26 +9,17 @@ export const usingPostgres = Boolean(process.env.DATABASE_URL);
 export const usingNeon = process.env.DATABASE_DRIVER === "neon";
 
 /**
- * The Neon driver speaks PostgreSQL over a WebSocket. Locally, Debian's websockify bridges
- * WebSocket to TCP, so the driver reaches the same server (through the outage proxy) as the
- * node-postgres runs do.
+ * The Neon driver speaks PostgreSQL over a WebSocket: the run's websockify bridge
+ * (tests/support/websockify.ts, a Vitest global setup) forwards this worker's connections to its
+ * own outage proxy, so the driver reaches the same server (through that proxy) as the
+ * node-postgres runs do. The token file names the target; the token travels in the URL.
  */
-async function startWebsockify(targetPort: number): Promise<string> {
-  const port = await freePort();
-  const child = spawn("websockify", [`127.0.0.1:${port}`, `127.0.0.1:${targetPort}`], { stdio: "ignore" });
-  child.on("error", (error) => {
-    throw new Error(`websockify could not start (apt-get install websockify): ${error.message}`);
-  });
-  process.once("exit", () => child.kill());
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const listening = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1", () => (socket.destroy(), resolve(true)));
-      socket.on("error", () => resolve(false));
-    });
-    if (listening) return `127.0.0.1:${port}`;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("websockify did not start listening");
+function bridgeTo(targetPort: number): string {
+  const bridge = inject("websockify");
+  if (!bridge) throw new Error("DATABASE_DRIVER=neon without the websockify global setup (vitest.config.ts)");
+  const token = `worker-${process.pid}`;
+  writeFileSync(path.join(bridge.tokenDir, token), `${token}: 127.0.0.1:${targetPort}\n`);
+  return `127.0.0.1:${bridge.port}/?token=${token}`;
 }
 
 /**
@@ -45,7 +36,7 @@ export async function prepareTestDatabase(): Promise<void> {
     proxy = await startTcpProxy({ host: parsed.hostname, port: Number(parsed.port || 5432) });
     parsed.host = `127.0.0.1:${proxy.port}`;
     process.env.DATABASE_URL = parsed.toString();
-    if (usingNeon) process.env.NEON_WS_PROXY = await startWebsockify(proxy.port);
+    if (usingNeon) process.env.NEON_WS_PROXY = bridgeTo(proxy.port);
   }
   const { migrateDatabase } = await import("@/db/migrate");
   await migrateDatabase();

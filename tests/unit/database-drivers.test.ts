@@ -10,7 +10,7 @@ import * as schema from "@/db/schema";
 describe("openConnection – the one driver switch", () => {
   it("opens the embedded PGlite for no URL, locking its directory until closed", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "todo-driver-"));
-    const connection = openConnection({ driver: "pglite", databaseUrl: undefined, dataDir }, () => undefined);
+    const connection = await openConnection({ driver: "pglite", databaseUrl: undefined, dataDir }, () => undefined);
     expect(connection.driver).toBe("pglite");
     const result = (await connection.db.execute(sql`select 41 + 1 as answer`)) as { rows: unknown[] };
     expect(result.rows).toEqual([{ answer: 42 }]);
@@ -22,7 +22,7 @@ describe("openConnection – the one driver switch", () => {
 
   it("opens node-postgres for a postgres:// URL; an unreachable server fails fast, not hangs", async () => {
     const errors: Error[] = [];
-    const connection = openConnection({ driver: "postgres", databaseUrl: "postgres://nobody@127.0.0.1:1/none", dataDir: "memory://" }, (error) => errors.push(error));
+    const connection = await openConnection({ driver: "postgres", databaseUrl: "postgres://nobody@127.0.0.1:1/none", dataDir: "memory://" }, (error) => errors.push(error));
     expect(connection.driver).toBe("postgres");
     const started = performance.now();
     await expect(connection.db.execute(sql`select 1`)).rejects.toThrow();
@@ -33,7 +33,7 @@ describe("openConnection – the one driver switch", () => {
   it("opens Neon's serverless driver (WebSocket pool) when asked; an unreachable server fails fast", async () => {
     // Neon's settings are process-wide: under DATABASE_DRIVER=neon keep the suite's bridge.
     const wsProxy = process.env.NEON_WS_PROXY ?? "127.0.0.1:1";
-    const connection = openConnection(
+    const connection = await openConnection(
       { driver: "neon", databaseUrl: "postgres://nobody@127.0.0.1:1/none", neonWsProxy: wsProxy, dataDir: "memory://" },
       () => undefined,
     );
@@ -44,8 +44,8 @@ describe("openConnection – the one driver switch", () => {
     await connection.close();
   });
 
-  it("refuses a server driver without a URL", () => {
-    expect(() => openConnection({ driver: "postgres", databaseUrl: undefined, dataDir: "memory://" }, () => undefined)).toThrow(
+  it("refuses a server driver without a URL", async () => {
+    await expect(openConnection({ driver: "postgres", databaseUrl: undefined, dataDir: "memory://" }, () => undefined)).rejects.toThrow(
       "The postgres driver needs a URL.",
     );
   });
@@ -94,7 +94,7 @@ describe("closeDatabase", () => {
     const holder = globalThis as typeof globalThis & { __todoDatabase?: unknown };
     const shared = getConnection();
     // Stand a connection of this test's own in for the worker's shared one, then restore it.
-    const own = openConnection({ driver: "pglite", databaseUrl: undefined, dataDir: "memory://" }, () => undefined);
+    const own = await openConnection({ driver: "pglite", databaseUrl: undefined, dataDir: "memory://" }, () => undefined);
     let closed = false;
     holder.__todoDatabase = { ...own, close: async () => ((closed = true), own.close()) };
     try {
