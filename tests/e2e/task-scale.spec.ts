@@ -9,7 +9,11 @@ import { apiSession, expect, signUpThroughApi, TASK_PATH, test, type Account } f
  * change deep in the list works. The figures are printed (and attached to the report).
  */
 const TASKS = 5_000;
-const FIRST_ROW_BUDGET_MS = 1_000;
+// The first row with 5,000 tasks, against the same page with a few: how many tasks a person has
+// must not show. A ratio measured in one run, because the absolute time is mostly the browser's
+// (a cold cache, a new renderer), and that differs from machine to machine; it is printed beside.
+const SMALL_LIST = 20;
+const FIRST_ROW_RATIO_BUDGET = 1.5;
 const SEARCH_BUDGET_MS = 300;
 const DOM_ROWS_BUDGET = 300;
 
@@ -21,10 +25,11 @@ test.describe.configure({ timeout: 120_000, retries: 2 });
 
 const figures: Record<string, string> = {};
 let account: Account;
+let smallAccount: Account;
 let taskIds: { newest: number; oldest: number };
 
-/** Titles "Seeded task 1" (oldest) … "Seeded task 5000"; every 4th completed; every 10th mentions milk. */
-async function seed(userId: string) {
+/** Titles "Seeded task 1" (oldest) … "Seeded task <count>"; every 4th completed; every 10th mentions milk. */
+async function seed(userId: string, count = TASKS) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -38,7 +43,7 @@ async function seed(userId: string) {
          from generate_series(1, $2::int) as n
          returning id)
        select max(id) as newest, min(id) as oldest from inserted`,
-      [userId, TASKS],
+      [userId, count],
     );
     return { newest: Number(rows[0]!.newest), oldest: Number(rows[0]!.oldest) };
   } finally {
@@ -51,6 +56,10 @@ test.beforeAll(async ({ playwright }, workerInfo) => {
   account = await signUpThroughApi(request, "Morgan Many", "scale");
   taskIds = await seed((await apiSession(request)).userId);
   await request.dispose();
+  const smallRequest = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+  smallAccount = await signUpThroughApi(smallRequest, "Sam Few", "scale-small");
+  await seed((await apiSession(smallRequest)).userId, SMALL_LIST);
+  await smallRequest.dispose();
 });
 
 test.afterAll(async ({}, testInfo) => {
@@ -59,8 +68,8 @@ test.afterAll(async ({}, testInfo) => {
   await testInfo.attach("scale-figures.json", { body: JSON.stringify(figures, null, 2), contentType: "application/json" });
 });
 
-async function signedInContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, storageState: account.storageState, viewport: { width: 1280, height: 1000 } });
+async function signedInContext(browser: Browser, baseURL: string | undefined, as: Account = account): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, storageState: as.storageState, viewport: { width: 1280, height: 1000 } });
 }
 
 /** API calls the page makes from now on, as "METHOD /path?query". */
@@ -120,16 +129,21 @@ function summary(times: number[]): { fastest: number; text: string } {
   return { fastest: sorted[0]!, text: `${Math.round(sorted[0]!)} ms fastest, ${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms median (${all} ms)` };
 }
 
-test("the first row shows within a second of navigating to the page, from two requests: one page and one count", async ({ browser, baseURL }) => {
+test("the first row shows as soon with 5,000 tasks as with 20, from two requests: one page and one count", async ({ browser, baseURL }) => {
   // The server's first request after start-up (connections, prepared statements) is not the page's.
   const warm = await signedInContext(browser, baseURL);
   await firstRowAfterNavigation(await warm.newPage());
   await warm.close();
 
   const times: number[] = [];
+  const smallTimes: number[] = [];
   let calls: string[] = [];
   for (let run = 0; run < TRIES; run++) {
-    // A new context each time: no HTTP cache, no query cache.
+    // A new context each time: no HTTP cache, no query cache. The two lists take turns, so the
+    // machine's changing load falls on both alike.
+    const small = await signedInContext(browser, baseURL, smallAccount);
+    smallTimes.push(await firstRowAfterNavigation(await small.newPage()));
+    await small.close();
     const context = await signedInContext(browser, baseURL);
     const page = await context.newPage();
     calls = recordApiCalls(page);
@@ -138,10 +152,12 @@ test("the first row shows within a second of navigating to the page, from two re
     await context.close();
   }
   const { fastest, text } = summary(times);
+  const small = summary(smallTimes);
   figures["first row after navigation"] = `${text}; cold browser cache`;
+  figures[`first row with ${SMALL_LIST} tasks`] = `${small.text}; ratio of the fastest ${(fastest / small.fastest).toFixed(2)}`;
   figures["requests on load"] = calls.join(", ");
   expect(calls).toEqual(["GET /tasks?sort=id&order=desc&limit=50", "GET /tasks?complete=true&sort=id&order=desc&limit=1"]);
-  expect(fastest).toBeLessThanOrEqual(FIRST_ROW_BUDGET_MS);
+  expect(fastest).toBeLessThanOrEqual(small.fastest * FIRST_ROW_RATIO_BUDGET);
 });
 
 test("a toggle shows at once, before the server answers, and settles with that one request", async ({ browser, baseURL }) => {
