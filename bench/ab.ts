@@ -12,12 +12,11 @@
 import { cpSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { addTasksDirectly, createDatabase, dropDatabase, migrate } from "./support/database";
+import { dropDatabase } from "./support/database";
 import { measure, mixed, steps, type Measurement, type Scenario } from "./support/load";
-import { freePort } from "../tests/support/free-port";
-import { BENCH_PORTS, cpuMs, type Server } from "./support/processes";
-import { seedUsers, signUp } from "./support/seed";
+import { cpuMs, type Server } from "./support/processes";
 import { startBare, startNext, waitHealthy } from "./support/servers";
+import { seededRun } from "./support/setup";
 
 const root = path.resolve(import.meta.dirname, "..");
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
@@ -45,7 +44,9 @@ async function timed(url: string, server: Server, scenario: Scenario, duration: 
   const before = cpuMs(server.pid);
   const result = await measure(url, scenario, 50, duration);
   result.cpuMsPerRequest = Math.round(((cpuMs(server.pid) - before) / Math.max(result.requests, 1)) * 1000) / 1000;
-  failed += result.non2xx + result.errors + result.timeouts;
+  const bad = result.non2xx + result.errors + result.timeouts;
+  if (bad > 0) log(`${server.name} ${scenario.name}: ${bad} responses not 2xx or failed: ${JSON.stringify(result.statuses)}`);
+  failed += bad;
   return result;
 }
 
@@ -57,22 +58,10 @@ async function main() {
     const [name, dir] = arg.split("=") as [string, string];
     return { name, cwd: projectFor(name, dir) };
   });
-  const database = await createDatabase(adminUrl);
+  // Seeded as `npm run bench` seeds, but for a smaller big user: its list is not measured here.
+  const { database, nextPort: port, barePort, nextUrl: url, bareUrl, readers, writers } = await seededRun(adminUrl, { users: 50, tasksEach: 20, bigList: 1000 }, { cwd: variants[0]!.cwd });
   const servers: Server[] = [];
   try {
-    await migrate(database.url);
-    const port = await freePort({ range: BENCH_PORTS });
-    const barePort = await freePort({ range: BENCH_PORTS, taken: [port] });
-    const url = `http://127.0.0.1:${port}`;
-    const bareUrl = `http://127.0.0.1:${barePort}`;
-    const seeder = startNext({ databaseUrl: database.url, port, cwd: variants[0]!.cwd });
-    servers.push(seeder);
-    await waitHealthy(seeder, url);
-    const readers = await seedUsers(url, "reader", 50, 20);
-    const writers = await seedUsers(url, "writer", 50, 20, 50);
-    const big = await signUp(url, "big", 100);
-    await addTasksDirectly(database.url, big.id, 1000);
-    await seeder.stop();
     const bare = startBare({ databaseUrl: database.url, port: barePort, issuerPort: port, listPageSize: 0 });
     servers.push(bare);
     await waitHealthy(bare, bareUrl);

@@ -19,14 +19,14 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { compareContracts } from "./support/contract";
-import { addTasksDirectly, createDatabase, dropDatabase, migrate } from "./support/database";
+import { dropDatabase } from "./support/database";
 import { measure, mixed, steps, type Measurement, type Scenario } from "./support/load";
-import { freePort } from "../tests/support/free-port";
 import { nodeRuntime } from "./support/node";
-import { BENCH_PORTS, canConnect, cpuMs, rssMiB, waitFor, type Server } from "./support/processes";
+import { canConnect, cpuMs, rssMiB, waitFor, type Server } from "./support/processes";
 import { buildReport, formatTable, formatTargets, type Row } from "./support/report";
-import { seedUsers, signUp, type BenchUser } from "./support/seed";
+import type { BenchUser } from "./support/seed";
 import { startBare, startNext, waitHealthy } from "./support/servers";
+import { seededRun } from "./support/setup";
 import { summariseProfile } from "./support/profile";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -84,36 +84,19 @@ async function run(baseUrl: string, server: Server, scenario: Scenario, seconds:
 async function main() {
   ensureBuild();
   mkdirSync(resultsDir, { recursive: true });
-  const database = await createDatabase(adminUrl);
+  const { database, nextPort, barePort, nextUrl, bareUrl, readers, writers, bigUser, seedMs } = await seededRun(adminUrl, settings, { node: runtime.executable });
   const servers: Server[] = [];
   const stopAll = () => Promise.all(servers.map((server) => server.stop()));
   try {
-    await migrate(database.url);
-    const nextPort = await freePort({ range: BENCH_PORTS });
-    const barePort = await freePort({ range: BENCH_PORTS, taken: [nextPort] });
-    const nextUrl = `http://127.0.0.1:${nextPort}`;
-    const bareUrl = `http://127.0.0.1:${barePort}`;
     log(`servers on Node ${runtime.version} (${runtime.executable}); load generator on Node ${process.version}`);
     log(`database ${database.name}; next start on ${nextUrl}, bare server on ${bareUrl}; load average ${load1()} on ${os.cpus().length} CPUs`);
-
-    // Seed through the API on a first `next start`.
-    let next = startNext({ databaseUrl: database.url, port: nextPort, node: runtime.executable });
-    servers.push(next);
-    await waitHealthy(next, nextUrl);
-    const seedStarted = performance.now();
-    const readers = await seedUsers(nextUrl, "reader", settings.users, settings.tasksEach);
-    const writers = await seedUsers(nextUrl, "writer", settings.users, settings.tasksEach, settings.users);
-    const bigUser = await signUp(nextUrl, "big", 2 * settings.users);
-    await addTasksDirectly(database.url, bigUser.id, settings.bigList);
-    log(`seeded ${readers.length} readers and ${writers.length} writers × ${settings.tasksEach} tasks through the API, 1 user × ${settings.bigList} tasks with SQL (${((performance.now() - seedStarted) / 1000).toFixed(1)} s)`);
-    await next.stop();
-    servers.pop();
+    log(`seeded ${readers.length} readers and ${writers.length} writers × ${settings.tasksEach} tasks through the API, 1 user × ${settings.bigList} tasks with SQL (${(seedMs / 1000).toFixed(1)} s)`);
 
     // Cold start: a fresh process, from spawn to the first authenticated 200.
     const profileDir = profiling ? path.join(resultsDir, `profile-${Date.now()}`) : undefined;
     const spawnedAt = performance.now();
     const spawnedAtUs = Number(process.hrtime.bigint() / 1000n);
-    next = startNext({ databaseUrl: database.url, port: nextPort, profileDir, node: runtime.executable });
+    const next = startNext({ databaseUrl: database.url, port: nextPort, profileDir, node: runtime.executable });
     servers.push(next);
     const probe = `${nextUrl}/api/${readers[0]!.id}/tasks`;
     const listening = waitFor("the port", () => canConnect(nextPort), 60_000, next).then(() => Math.round(performance.now() - spawnedAt));
