@@ -1,20 +1,16 @@
 import "server-only";
 import { idempotencyKeyOf, idempotent, requestHash } from "@/lib/api/idempotency";
 import { AppError } from "@/lib/errors";
-import { noneMatchHits, taskEtag, textEtag, versionsMatching } from "@/lib/tasks/etag";
+import { noneMatchHits, textEtag, versionsMatching } from "@/lib/tasks/etag";
 import type { TaskCreateInput, TaskResponseBody } from "@/lib/tasks/schema";
 import { createTask, type Precondition } from "@/lib/tasks/service";
+import { etagOf } from "@/lib/tasks/task-etag";
 
 /**
  * A task's HTTP representation, in one place: its ETag, conditional requests (If-Match → 412 with
  * the current task and its ETag, If-None-Match → 304), the created task's Location, and the
  * create's idempotent replay. The service deals in tasks; the headers are made here.
  */
-
-/** The task's entity tag: its id and the millisecond of its last write (lib/tasks/etag.ts). */
-export function etagOf(task: TaskResponseBody): string {
-  return taskEtag(task.id, new Date(task.updated_at));
-}
 
 /** If-Match of a write: undefined when absent; "*" or the allowed versions of `taskId` otherwise. */
 function ifMatchOf(request: Request, taskId: number): Precondition {

@@ -1,6 +1,7 @@
 import { ApiError, errorFromResponse } from "@/lib/client/api-error";
 import type { TokenStore } from "@/lib/client/token-store";
 import type { TaskCreateInput, TaskListQueryInput, TaskListResponseBody, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
+import { etagOf } from "@/lib/tasks/task-etag";
 
 /** The list's query parameters; those left out take the API's defaults. */
 export type TaskListParams = Partial<TaskListQueryInput>;
@@ -19,10 +20,8 @@ export interface TaskApi {
   remove(task: TaskResponseBody): Promise<void>;
 }
 
-/** The task's entity tag, as the API computes it: its id and the millisecond of its last write. */
-export function etagOf(task: TaskResponseBody): string {
-  return `"${task.id}.${Date.parse(task.updated_at)}"`;
-}
+// A list row carries no ETag header of its own: its tag comes from the one definition of the format.
+export { etagOf };
 
 /** `?complete=…&q=…` in a fixed order, leaving out what is not given. */
 export function listSearch(params: TaskListParams): string {

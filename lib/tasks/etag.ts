@@ -1,14 +1,11 @@
 /**
- * Strong entity tags. A task's tag names its id and the millisecond of its `updated_at`, which
- * every write moves forward by at least a millisecond: a version any client holding the task
- * already has. A list's tag is a digest of the exact body, so any change to the page, its count
- * or cursor changes it.
+ * Strong entity tags. A task's tag (lib/tasks/task-etag.ts) names its id and the millisecond of
+ * its `updated_at`: a version any client holding the task already has. A list's tag is a digest
+ * of the exact body, so any change to the page, its count or cursor changes it.
  */
 import { createHash } from "node:crypto";
 
-export function taskEtag(id: number, updatedAt: Date): string {
-  return `"${id}.${updatedAt.getTime()}"`;
-}
+export { taskEtag } from "@/lib/tasks/task-etag";
 
 /** The tag of a response body, from its exact text. */
 export function textEtag(text: string): string {

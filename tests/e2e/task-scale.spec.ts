@@ -267,6 +267,9 @@ test("a search answers within 300 ms of the last keystroke", async ({ browser, b
 });
 
 test("scrolling to the last of 5,000 tasks keeps a few dozen rows in the DOM; a change that deep is one request and keeps the place", async ({ browser, baseURL }) => {
+  // How long the scroll takes is printed, not asserted: a headless page that draws few frames
+  // (IntersectionObserver runs with them) scrolls slowly on some machines, up to minutes.
+  test.setTimeout(360_000);
   const context = await signedInContext(browser, baseURL);
   const page = await context.newPage();
   await page.goto("/tasks");
@@ -284,7 +287,7 @@ test("scrolling to the last of 5,000 tasks keeps a few dozen rows in the DOM; a 
   const started = Date.now();
   const scrolls = await page.evaluate(async (lastId) => {
     let count = 0;
-    const deadline = performance.now() + 90_000;
+    const deadline = performance.now() + 300_000;
     while (!document.querySelector(`li[data-task-id="${lastId}"]`) && performance.now() < deadline) {
       window.scrollTo(0, document.documentElement.scrollHeight);
       count += 1;
