@@ -13,7 +13,7 @@ import { cpSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { dropDatabase } from "./support/database";
-import { measure, mixed, steps, type Measurement, type Scenario } from "./support/load";
+import { measure, taskScenarios, type Measurement, type Scenario } from "./support/load";
 import { cpuMs, type Server } from "./support/processes";
 import { startBare, startNext, waitHealthy } from "./support/servers";
 import { seededRun } from "./support/setup";
@@ -67,13 +67,7 @@ async function main() {
     await waitHealthy(bare, bareUrl);
 
     const only = option("only")?.split(",") ?? ["mix"];
-    const scenarios: Scenario[] = [
-      { name: "list", next: () => steps.list(readers) },
-      { name: "get", next: () => steps.get(readers) },
-      { name: "create", next: () => steps.create(writers) },
-      { name: "patch", next: () => steps.patch(writers) },
-      { name: "mix", next: mixed(readers, writers) },
-    ].filter((scenario) => only.includes(scenario.name));
+    const scenarios = taskScenarios(readers, writers, only);
     const results = new Map<string, Measurement[]>();
     const record = (key: string, result: Measurement) => results.set(key, [...(results.get(key) ?? []), result]);
     for (let round = 1; round <= rounds; round += 1) {

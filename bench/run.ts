@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { compareContracts } from "./support/contract";
 import { dropDatabase } from "./support/database";
-import { measure, mixed, steps, type Measurement, type Scenario } from "./support/load";
+import { measure, steps, taskScenarios, type Measurement, type Scenario } from "./support/load";
 import { nodeRuntime } from "./support/node";
 import { canConnect, cpuMs, rssMiB, waitFor, type Server } from "./support/processes";
 import { buildReport, formatTable, formatTargets, type Row } from "./support/report";
@@ -107,13 +107,7 @@ async function main() {
     log(`cold start (process start → first authenticated 200): ${coldStartMs} ms (port open after ${listeningMs} ms)`);
 
     const only = option("only")?.split(",");
-    const scenarios: Scenario[] = [
-      { name: "list", next: () => steps.list(readers) },
-      { name: "get", next: () => steps.get(readers) },
-      { name: "create", next: () => steps.create(writers) },
-      { name: "patch", next: () => steps.patch(writers) },
-      { name: "mix", next: mixed(readers, writers) },
-    ].filter((scenario) => !only || only.includes(scenario.name));
+    const scenarios = taskScenarios(readers, writers, only);
 
     if (profiling) {
       // The last scenario chosen (the mix by default; --only=list profiles the list).

@@ -78,6 +78,18 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
 
+/** The scenarios of every bench, in their order; `only` (names) narrows them. */
+export function taskScenarios(readers: BenchUser[], writers: BenchUser[], only?: string[]): Scenario[] {
+  const all: Scenario[] = [
+    { name: "list", next: () => steps.list(readers) },
+    { name: "get", next: () => steps.get(readers) },
+    { name: "create", next: () => steps.create(writers) },
+    { name: "patch", next: () => steps.patch(writers) },
+    { name: "mix", next: mixed(readers, writers) },
+  ];
+  return all.filter((scenario) => !only || only.includes(scenario.name));
+}
+
 /**
  * Runs one scenario with autocannon and measures it from every response's own latency (autocannon's
  * summary histogram has no p95). Every connection picks a fresh request each time.
