@@ -54,7 +54,11 @@ export function TaskListBody({ view, list, tasks, counts, onChange, onDelete, on
     body = (
       <>
         <TaskRows tasks={tasks} total={total} label={listLabels[view.filter]} busy={!settled} onChange={onChange} onDelete={onDelete} />
-        {list.hasNextPage && settled && <LoadMore loading={list.isFetchingNextPage} error={list.isFetchNextPageError ? list.error : null} onLoadMore={loadMore} />}
+        {list.hasNextPage && settled && (
+          // Any read of the list in flight (a next page, or a refresh of the loaded ones) holds the
+          // next page back: asked for meanwhile, it would be dropped, not queued.
+          <LoadMore loading={list.isFetching} loaded={tasks.length} error={list.isFetchNextPageError ? list.error : null} onLoadMore={loadMore} />
+        )}
       </>
     );
 
