@@ -1,30 +1,37 @@
 "use client";
 
 import { QueryClientProvider } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { createTaskApi } from "@/lib/client/task-api";
 import { createTokenStore } from "@/lib/client/token-store";
 import { signInPath } from "@/lib/redirect-target";
+import type { FirstView } from "@/lib/client/task-view";
 import type { SessionUser } from "@/lib/session";
 import { AppHeader } from "./app-header";
 import { createTaskQueryClient } from "./query-client";
 import { TaskApiContext } from "./task-api-context";
 import { TaskBoard } from "./task-board";
+import { seedFirstView } from "./task-query-cache";
 import styles from "./tasks.module.css";
 
 /**
  * The task page in the browser. The JWT lives in this component's token store (memory only) and
- * every task call goes through the public API with it, as any other client would.
+ * every task call goes through the public API with it, as any other client would. The first view
+ * may come with the page (read by the server for its HTML): the cache starts from it.
  */
-export function TaskApp({ user }: { user: SessionUser }) {
+export function TaskApp({ user, first }: { user: SessionUser; first?: FirstView }) {
   const [tokens] = useState(() => createTokenStore());
   const [api] = useState(() => createTaskApi({ userId: user.id, tokens }));
-  const [queryClient] = useState(() =>
-    createTaskQueryClient(() => {
+  const [queryClient] = useState(() => {
+    const client = createTaskQueryClient(() => {
       tokens.clear();
       window.location.assign(signInPath("/tasks"));
-    }),
-  );
+    });
+    if (first) seedFirstView(client, first);
+    return client;
+  });
+  // The first rows came with the page: get the token now, so the first change does not wait for it.
+  useEffect(() => void tokens.get().catch(() => undefined), [tokens]);
 
   function forget() {
     tokens.clear();

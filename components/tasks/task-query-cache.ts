@@ -1,6 +1,7 @@
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
 import { applyChange, countChange, findTask, viewFromLoaded } from "@/lib/client/task-cache";
-import type { TaskFilter, TaskView } from "@/lib/client/task-view";
+import { companionFilter } from "@/lib/client/task-counts";
+import type { FirstView, TaskFilter, TaskView } from "@/lib/client/task-view";
 import type { TaskListResponseBody, TaskResponseBody } from "@/lib/tasks/schema";
 
 /**
@@ -25,6 +26,12 @@ function viewOfListKey(key: QueryKey): TaskView {
 function viewOfCountKey(key: QueryKey): Pick<TaskView, "filter" | "q"> {
   const [, , filter, q] = key as ReturnType<typeof countKey>;
   return { filter, q };
+}
+
+/** A view the server read for the page, put in the cache as if the browser had just read it. */
+export function seedFirstView(client: QueryClient, first: FirstView): void {
+  client.setQueryData<TaskPagesData>(listKey(first.view), { pages: [first.page], pageParams: [undefined] });
+  if (first.companionCount !== undefined) client.setQueryData(countKey(companionFilter(first.view.filter), first.view.q), first.companionCount);
 }
 
 /** The task as the cache has it now, from whichever view holds it. */

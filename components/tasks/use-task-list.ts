@@ -3,15 +3,11 @@
 import { infiniteQueryOptions, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { flattenTasks, type TaskPages } from "@/lib/client/task-cache";
-import { combineCounts, companionFilter, countsOfLoaded, sameCounts, type TaskCounts } from "@/lib/client/task-counts";
-import { listQuery, type TaskView } from "@/lib/client/task-view";
+import { combineCounts, companionCountQuery, companionFilter, countsOfLoaded, loadedInFull, sameCounts, type TaskCounts } from "@/lib/client/task-counts";
+import { firstPageQuery, listQuery, PAGE_SIZE, type TaskView } from "@/lib/client/task-view";
 import type { TaskApi } from "@/lib/client/task-api";
 import { useTaskApi } from "./task-api-context";
 import { countKey, derivedView, listKey } from "./task-query-cache";
-
-/** Tasks per request: a short first page shows soon; scrolling then loads longer ones well ahead. */
-export const FIRST_PAGE_SIZE = 50;
-export const PAGE_SIZE = 200;
 
 // Coming back to the tab refreshes a view only while it is a few pages long: a person scrolled
 // deep into thousands of tasks would otherwise wait for every page again. Their own changes are
@@ -21,7 +17,7 @@ const REFRESH_ON_FOCUS_MAX_PAGES = 3;
 function pagesOptions(api: TaskApi, view: TaskView) {
   return infiniteQueryOptions({
     queryKey: listKey(view),
-    queryFn: ({ pageParam }) => api.list({ ...listQuery(view), limit: pageParam ? PAGE_SIZE : FIRST_PAGE_SIZE, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.list(pageParam ? { ...listQuery(view), limit: PAGE_SIZE, cursor: pageParam } : firstPageQuery(view)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
@@ -58,18 +54,17 @@ export function useTaskCounts(view: TaskView, list: { data?: TaskPages; isPlaceh
   const data = list.isPlaceholderData ? undefined : list.data;
   const firstPage = data?.pages[0];
   const lastPage = data?.pages.at(-1);
-  const loadedInFull = view.filter === "all" && lastPage !== undefined && lastPage.next_cursor === null;
-  const companion = companionFilter(view.filter);
+  const inFull = loadedInFull(view, lastPage);
   const companionCount = useQuery({
-    queryKey: countKey(companion, view.q),
-    queryFn: async () => (await api.list({ ...listQuery({ filter: companion, q: view.q, sort: "newest" }), limit: 1 })).count,
-    enabled: firstPage !== undefined && !loadedInFull,
+    queryKey: countKey(companionFilter(view.filter), view.q),
+    queryFn: async () => (await api.list(companionCountQuery(view))).count,
+    enabled: firstPage !== undefined && !inFull,
   });
   const counts = useMemo(() => {
     if (!firstPage) return undefined;
-    if (loadedInFull) return countsOfLoaded(firstPage.count, flattenTasks(data));
+    if (inFull) return countsOfLoaded(firstPage.count, flattenTasks(data));
     return companionCount.data === undefined ? undefined : combineCounts(view.filter, firstPage.count, companionCount.data);
-  }, [firstPage, loadedInFull, data, companionCount.data, view.filter]);
+  }, [firstPage, inFull, data, companionCount.data, view.filter]);
   return useLastKnown(counts);
 }
 

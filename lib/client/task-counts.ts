@@ -1,5 +1,5 @@
-import type { TaskFilter } from "@/lib/client/task-view";
-import type { TaskResponseBody } from "@/lib/tasks/schema";
+import { listQuery, type TaskFilter, type TaskView } from "@/lib/client/task-view";
+import type { TaskListQueryInput, TaskResponseBody } from "@/lib/tasks/schema";
 
 /** How many tasks each filter holds (within the current search, if any). */
 export interface TaskCounts {
@@ -14,6 +14,16 @@ export interface TaskCounts {
  */
 export function companionFilter(shown: TaskFilter): Exclude<TaskFilter, "all"> {
   return shown === "completed" ? "active" : "completed";
+}
+
+/** The request whose `count` is the companion filter's, within the view's search. */
+export function companionCountQuery(view: Pick<TaskView, "filter" | "q">): Omit<TaskListQueryInput, "cursor"> {
+  return { ...listQuery({ filter: companionFilter(view.filter), q: view.q, sort: "newest" }), limit: 1 };
+}
+
+/** Whether the first page holds every task of the unfiltered view (the counts then need no request). */
+export function loadedInFull(view: Pick<TaskView, "filter">, lastPage: { next_cursor: string | null } | undefined): boolean {
+  return view.filter === "all" && lastPage !== undefined && lastPage.next_cursor === null;
 }
 
 /** The three counts from the shown list's `count` and its companion filter's. */

@@ -1,5 +1,5 @@
 import { QUERY_MAX } from "@/lib/tasks/limits";
-import type { TaskListQueryInput } from "@/lib/tasks/schema";
+import type { TaskListQueryInput, TaskListResponseBody } from "@/lib/tasks/schema";
 
 /**
  * What the task page shows: a filter, a search and a sort. It lives in the URL
@@ -59,6 +59,26 @@ export function normaliseSearch(text: string): string {
 
 export function sameView(a: TaskView, b: TaskView): boolean {
   return a.filter === b.filter && a.q === b.q && a.sort === b.sort;
+}
+
+/** Tasks per request: a short first page shows soon; scrolling then loads longer ones well ahead. */
+export const FIRST_PAGE_SIZE = 50;
+export const PAGE_SIZE = 200;
+
+/** The request for a view's first page (the browser's, and the server's when it renders the page). */
+export function firstPageQuery(view: TaskView): Omit<TaskListQueryInput, "cursor"> {
+  return { ...listQuery(view), limit: FIRST_PAGE_SIZE };
+}
+
+/**
+ * A view as the server read it while rendering the page: its first page and, unless that page
+ * holds the whole list, the companion filter's count (see companionCountQuery). With it the first
+ * rows arrive in the page's HTML, with no request from the browser.
+ */
+export interface FirstView {
+  view: TaskView;
+  page: TaskListResponseBody;
+  companionCount?: number;
 }
 
 /** The list query of a view, without paging (`limit`, `cursor`). */

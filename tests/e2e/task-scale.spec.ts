@@ -9,11 +9,10 @@ import { apiSession, expect, signUpThroughApi, TASK_PATH, test, type Account } f
  * change deep in the list works. The figures are printed (and attached to the report).
  */
 const TASKS = 5_000;
-// The first row with 5,000 tasks, against the same page with a few: how many tasks a person has
-// must not show. A ratio measured in one run, because the absolute time is mostly the browser's
-// (a cold cache, a new renderer), and that differs from machine to machine; it is printed beside.
+const FIRST_ROW_BUDGET_MS = 1_000;
+// The same page with a few tasks, measured in turns with the 5,000: printed beside, to show that
+// how many tasks a person has does not show.
 const SMALL_LIST = 20;
-const FIRST_ROW_RATIO_BUDGET = 1.5;
 const SEARCH_BUDGET_MS = 300;
 const DOM_ROWS_BUDGET = 300;
 // A page of 200 rows arrives well within this on a loaded machine; longer with the end in view is a stop.
@@ -160,7 +159,7 @@ function summary(times: number[]): { fastest: number; text: string } {
   return { fastest: sorted[0]!, text: `${Math.round(sorted[0]!)} ms fastest, ${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms median (${all} ms)` };
 }
 
-test("the first row shows as soon with 5,000 tasks as with 20, from two requests: one page and one count", async ({ browser, baseURL }) => {
+test("the first row shows within a second, in the page's HTML: the page asks the API for nothing on load", async ({ browser, baseURL }) => {
   // The server's first request after start-up (connections, prepared statements) is not the page's.
   const warm = await signedInContext(browser, baseURL);
   await firstRowAfterNavigation(await warm.newPage());
@@ -186,9 +185,10 @@ test("the first row shows as soon with 5,000 tasks as with 20, from two requests
   const small = summary(smallTimes);
   figures["first row after navigation"] = `${text}; cold browser cache`;
   figures[`first row with ${SMALL_LIST} tasks`] = `${small.text}; ratio of the fastest ${(fastest / small.fastest).toFixed(2)}`;
-  figures["requests on load"] = calls.join(", ");
-  expect(calls).toEqual(["GET /tasks?sort=id&order=desc&limit=50", "GET /tasks?complete=true&sort=id&order=desc&limit=1"]);
-  expect(fastest).toBeLessThanOrEqual(small.fastest * FIRST_ROW_RATIO_BUDGET);
+  figures["requests on load"] = calls.length ? calls.join(", ") : "none (the first page and the counts come with the page)";
+  // The server read the first page and the counts while rendering the page.
+  expect(calls).toEqual([]);
+  expect(fastest).toBeLessThanOrEqual(FIRST_ROW_BUDGET_MS);
 });
 
 test("a toggle shows at once, before the server answers, and settles with that one request", async ({ browser, baseURL }) => {
