@@ -2,6 +2,7 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { ApiError } from "@/lib/client/api-error";
 import { createTaskApi } from "@/lib/client/task-api";
 import { createTokenStore } from "@/lib/client/token-store";
 import { signInPath } from "@/lib/redirect-target";
@@ -11,7 +12,7 @@ import { AppHeader } from "./app-header";
 import { createTaskQueryClient } from "./query-client";
 import { TaskApiContext } from "./task-api-context";
 import { TaskBoard } from "./task-board";
-import { seedFirstView } from "./task-query-cache";
+import { markFirstViewShown, seedFirstView } from "./task-query-cache";
 import styles from "./tasks.module.css";
 
 /**
@@ -22,16 +23,25 @@ import styles from "./tasks.module.css";
 export function TaskApp({ user, first }: { user: SessionUser; first?: FirstView }) {
   const [tokens] = useState(() => createTokenStore());
   const [api] = useState(() => createTaskApi({ userId: user.id, tokens }));
+  const [endSession] = useState(() => () => {
+    tokens.clear();
+    window.location.assign(signInPath("/tasks"));
+  });
   const [queryClient] = useState(() => {
-    const client = createTaskQueryClient(() => {
-      tokens.clear();
-      window.location.assign(signInPath("/tasks"));
-    });
+    const client = createTaskQueryClient(endSession);
     if (first) seedFirstView(client, first);
     return client;
   });
-  // The first rows came with the page: get the token now, so the first change does not wait for it.
-  useEffect(() => void tokens.get().catch(() => undefined), [tokens]);
+  useEffect(() => {
+    if (first) markFirstViewShown(first);
+  }, [first]);
+  // The first rows may have come with the page: get the token now, so the first change does not
+  // wait for it. A session that has ended shows now, as a first read would have shown it.
+  useEffect(() => {
+    tokens.get().catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) endSession();
+    });
+  }, [tokens, endSession]);
 
   function forget() {
     tokens.clear();

@@ -28,8 +28,19 @@ function viewOfCountKey(key: QueryKey): Pick<TaskView, "filter" | "q"> {
   return { filter, q };
 }
 
-/** A view the server read for the page, put in the cache as if the browser had just read it. */
+// First views this page has shown. Next keeps a rendered page for Back and Forward however old it
+// is: shown again, its first view would bring back tasks as they were, so it seeds nothing then
+// and the view is read over the API.
+const shownFirstViews = new Set<string>();
+
+/** Remembers (in the browser, after the page showed it) that this first view has been used. */
+export function markFirstViewShown(first: FirstView): void {
+  shownFirstViews.add(first.id);
+}
+
+/** A view the server read for the page, put in the cache as if the browser had just read it; not when it has been shown before. */
 export function seedFirstView(client: QueryClient, first: FirstView): void {
+  if (shownFirstViews.has(first.id)) return;
   client.setQueryData<TaskPagesData>(listKey(first.view), { pages: [first.page], pageParams: [undefined] });
   if (first.companionCount !== undefined) client.setQueryData(countKey(companionFilter(first.view.filter), first.view.q), first.companionCount);
 }

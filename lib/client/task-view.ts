@@ -76,6 +76,8 @@ export function firstPageQuery(view: TaskView): Omit<TaskListQueryInput, "cursor
  * rows arrive in the page's HTML, with no request from the browser.
  */
 export interface FirstView {
+  /** This reading's own id: a page shown again (Back, Forward) brings the same one, by then old. */
+  id: string;
   view: TaskView;
   page: TaskListResponseBody;
   companionCount?: number;

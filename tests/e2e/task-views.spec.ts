@@ -194,6 +194,27 @@ test("leaving while a change is still on its way asks first; once it has arrived
   expect(dialogs).toEqual(["beforeunload"]);
 });
 
+test("the first view that came with the page is used once: after Settings and Back, a change made meanwhile still shows", async ({ openPage }) => {
+  const page = await openPage({ signedIn: true });
+  const mark = marker("back");
+  const { banana } = await seedViewTasks(page, mark);
+  await openTasks(page, `/tasks?q=${mark}`);
+  const checkbox = page.getByRole("checkbox", { name: `Complete “${banana}”` });
+  await expect(checkbox).not.toBeChecked();
+  const saved = page.waitForResponse((response) => response.request().method() === "PATCH");
+  await checkbox.click();
+  expect((await saved).status()).toBe(200);
+
+  // Settings and Back inside the app: Next shows the task page it rendered before, with the
+  // first view read then, when the task was still open.
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/tasks\\?q=${mark}$`));
+  await expect(checkbox).toBeChecked();
+  await expect(heading(page)).toHaveText(`3 tasks matching “${mark}” · 1 active · 2 completed`);
+});
+
 test("the home page and the task page's header lead to the API docs", async ({ openPage }) => {
   const home = await openPage();
   await home.goto("/");
