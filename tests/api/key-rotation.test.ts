@@ -5,10 +5,10 @@ import { getDb } from "@/db/index";
 import { jwks } from "@/db/schema";
 import { call, signUp, tasksPath } from "../support/api";
 
-// The README's "roll a signing key" procedure, run for real: expire the current key in the
+// The "roll a signing key" procedure of docs/operations.md, run for real: expire the current key in the
 // database; the next token is signed with a new key, and tokens of the old key keep working
 // until they expire.
-describe("rolling the JWT signing key (README → Deploy)", () => {
+describe("rolling the JWT signing key (docs/operations.md)", () => {
   it("UPDATE jwks SET expires_at = now() → new tokens use a new kid; old and new tokens both verify", async () => {
     const user = await signUp();
     const oldKid = decodeProtectedHeader(user.token).kid;
