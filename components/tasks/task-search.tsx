@@ -18,15 +18,22 @@ export const SEARCH_FIELD_ID = "task-search";
 export function TaskSearch({ value, onSearch, inputRef }: { value: string; onSearch: (q: string) => void; inputRef?: Ref<HTMLInputElement> }) {
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
+  // The search this field sent last, until it comes back as `value`. Its arrival is not a change
+  // from elsewhere: letters typed since it was sent (on a busy page, before it rendered) stay.
+  const [sent, setSent] = useState<string | null>(null);
   if (value !== shown) {
     setShown(value);
-    if (value !== normaliseSearch(text)) setText(value);
+    setSent(null);
+    if (value !== sent && value !== normaliseSearch(text)) setText(value);
   }
 
   useEffect(() => {
     const q = normaliseSearch(text);
     if (q === value) return;
-    const timer = setTimeout(() => onSearch(q), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => {
+      setSent(q);
+      onSearch(q);
+    }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text, value, onSearch]);
 
@@ -34,6 +41,7 @@ export function TaskSearch({ value, onSearch, inputRef }: { value: string; onSea
     if (event.key !== "Escape" || text === "") return;
     event.preventDefault();
     setText("");
+    setSent("");
     onSearch("");
   }
 

@@ -112,6 +112,33 @@ test("search, sort and filter come from the API and live in the URL: a reload, b
   expect(await titles(other)).toContain(apple);
 });
 
+test("letters typed while the search before them is on its way are kept, on a slow page too", async ({ openPage }) => {
+  test.setTimeout(90_000);
+  const page = await openPage({ signedIn: true });
+  const typed = `${marker("slow")} typed on and on`;
+  const api = await apiSession(page.request);
+  const task = await api.create(typed);
+  await openTasks(page);
+  const searched = new Set<string>();
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (TASKS_PATH.test(url.pathname) && url.searchParams.has("q")) searched.add(url.searchParams.get("q")!);
+  });
+
+  // A busy device: each search sent as the pause ends renders while the next key is pressed.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 20 });
+  await searchField(page).focus();
+  await page.keyboard.type(typed, { delay: 150 });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+
+  await expect(searchField(page)).toHaveValue(typed);
+  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(typed);
+  await expect.poll(() => titles(page)).toEqual([task.title]);
+  // Searches went out while typing went on: the case this is about did happen.
+  expect([...searched].filter((q) => q !== typed).length).toBeGreaterThan(0);
+});
+
 test("an empty result says why and offers to clear the search; Escape clears it too", async ({ openPage }) => {
   const page = await openPage({ signedIn: true, colorScheme: "dark" });
   const mark = marker("none");
