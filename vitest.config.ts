@@ -31,6 +31,8 @@ export default defineConfig({
       BETTER_AUTH_SECRET: "test-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
       // The suite signs up hundreds of users a minute; the budget's own tests turn it on.
       SIGNUP_RATE_LIMIT_PER_MINUTE: "0",
+      // Hundreds of sign-ups: hashed at a small cost (lib/test-password-hashing.ts), test runs only.
+      PASSWORD_HASHING: "fast-for-tests",
     },
     coverage: {
       provider: "v8",

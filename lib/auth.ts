@@ -18,6 +18,7 @@ import { mailEnabled } from "@/lib/mail/mailer";
 import { mcpSettings } from "@/lib/mcp/settings";
 import { oauthHooks } from "@/lib/oauth/hooks";
 import { CONSENT_PAGE } from "@/lib/oauth/pages";
+import { testPasswordHashing } from "@/lib/test-password-hashing";
 
 interface AuthSettings {
   /** Email can be sent: password reset, verification and email change are on. */
@@ -35,7 +36,12 @@ export function createAuth(settings: AuthSettings = { mail: mailEnabled, require
     secret: resolveAuthSecret(env),
     trustedOrigins: env.trustedOrigins,
     database: drizzleAdapter(getDb(), { provider: "pg", schema }),
-    emailAndPassword: { ...accounts.emailAndPassword, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
+    emailAndPassword: {
+      ...accounts.emailAndPassword,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      ...(env.fastPasswordHashing ? { password: testPasswordHashing } : {}),
+    },
     emailVerification: accounts.emailVerification,
     user: accounts.user,
     session: accounts.session,

@@ -56,6 +56,8 @@ const schema = z.object({
   MAIL_FROM: optional(mailbox),
   MAIL_TRANSPORT: optional(z.enum(["smtp", "file", "off"])),
   REQUIRE_EMAIL_VERIFICATION: z.preprocess(emptyIsUnset, z.enum(["true", "false"]).default("false")),
+  // The test suite only (vitest.config.ts): see lib/test-password-hashing.ts.
+  PASSWORD_HASHING: optional(z.enum(["standard", "fast-for-tests"])),
 });
 
 export class ConfigError extends Error {
@@ -83,6 +85,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     throw new ConfigError(
       "BETTER_AUTH_SECRET is required in production (32+ random characters, e.g. `openssl rand -base64 32`).",
     );
+  }
+  if (values.PASSWORD_HASHING === "fast-for-tests" && values.NODE_ENV !== "test") {
+    throw new ConfigError("PASSWORD_HASHING=fast-for-tests is for the test suite only (NODE_ENV=test): passwords must be hashed at full strength.");
   }
   const urls = publicUrls(values, onVercel);
   const mail = mailSettings(values, production, onVercel);
@@ -124,6 +129,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     mail,
     /** Sign-in waits until the email address is verified (needs a mail transport). */
     requireEmailVerification: values.REQUIRE_EMAIL_VERIFICATION === "true",
+    /** Cheap password hashes, under NODE_ENV=test only (lib/test-password-hashing.ts). */
+    fastPasswordHashing: values.PASSWORD_HASHING === "fast-for-tests",
   };
 }
 

@@ -53,6 +53,16 @@ describe("parseEnv – configuration, validated once", () => {
     expect(parseEnv({ SIGNUP_RATE_LIMIT_PER_MINUTE: "500" }).signUpRateLimitPerMinute).toBe(500);
   });
 
+  it("hashes passwords at full strength unless a test run asks otherwise, which nothing else may", () => {
+    expect(parseEnv({}).fastPasswordHashing).toBe(false);
+    expect(parseEnv({ NODE_ENV: "test", PASSWORD_HASHING: "standard" }).fastPasswordHashing).toBe(false);
+    expect(parseEnv({ NODE_ENV: "test", PASSWORD_HASHING: "fast-for-tests" }).fastPasswordHashing).toBe(true);
+    for (const NODE_ENV of ["production", "development", undefined]) {
+      expect(() => parseEnv({ NODE_ENV, PASSWORD_HASHING: "fast-for-tests" })).toThrow(/for the test suite only/);
+    }
+    expect(() => parseEnv({ NODE_ENV: "test", PASSWORD_HASHING: "none" })).toThrow(ConfigError);
+  });
+
   it("accepts postgres:// and postgresql:// URLs and the in-memory data dir", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://u:p@db:5432/app" }).databaseUrl).toBe("postgres://u:p@db:5432/app");
     expect(parseEnv({ DATABASE_URL: "postgresql://db/app" }).databaseUrl).toBe("postgresql://db/app");
