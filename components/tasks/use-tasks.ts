@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { describeError, newerVersion } from "@/lib/client/api-error";
 import { updateConflict, versionToMatch, type Conflict } from "@/lib/client/conflict";
-import { etagOf } from "@/lib/client/task-api";
+import { etagOf } from "@/lib/tasks/task-etag";
 import { patched, reverted } from "@/lib/client/task-cache";
 import type { TaskCreateInput, TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 import { useTaskApi } from "./task-api-context";

@@ -1,4 +1,4 @@
-import { etagOf } from "@/lib/client/task-api";
+import { etagOf } from "@/lib/tasks/task-etag";
 import type { TaskPatchInput, TaskResponseBody } from "@/lib/tasks/schema";
 
 /**

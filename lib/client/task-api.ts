@@ -20,9 +20,6 @@ export interface TaskApi {
   remove(task: TaskResponseBody): Promise<void>;
 }
 
-// A list row carries no ETag header of its own: its tag comes from the one definition of the format.
-export { etagOf };
-
 /** `?complete=…&q=…` in a fixed order, leaving out what is not given. */
 export function listSearch(params: TaskListParams): string {
   const search = new URLSearchParams();

@@ -5,8 +5,6 @@
  */
 import { createHash } from "node:crypto";
 
-export { taskEtag } from "@/lib/tasks/task-etag";
-
 /** The tag of a response body, from its exact text. */
 export function textEtag(text: string): string {
   return `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addConflict, keepMine, mineOnTheirs, unsavedChanges, updateConflict, versionToMatch, type Conflict } from "@/lib/client/conflict";
-import { etagOf } from "@/lib/client/task-api";
+import { etagOf } from "@/lib/tasks/task-etag";
 import type { TaskResponseBody } from "@/lib/tasks/schema";
 
 function task(changes: Partial<TaskResponseBody> = {}): TaskResponseBody {
