@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { listTasks } from "@/lib/tasks/list";
 import { ListRequest, type ListRequestInput } from "@/lib/tasks/list-query";
-import type { TaskListQueryInput, TaskListResponseBody } from "@/lib/tasks/schema";
+import type { TaskListQueryInput } from "@/lib/tasks/schema";
 
 /** A list request as the API would read its query string (the same checks and defaults), or undefined where it would refuse it. */
 function checked(query: Omit<TaskListQueryInput, "cursor">): ListRequestInput | undefined {
@@ -31,9 +31,8 @@ export async function readFirstView(userId: string, view: TaskView): Promise<Fir
     await consumeRateLimit(userId);
     const page = await listTasks(userId, pageQuery);
     const companionCount = loadedInFull(view, page) ? undefined : (await listTasks(userId, countQuery)).count;
-    // As it travels over the API: JSON, so the browser's cache holds the same values either way.
-    const wire = JSON.parse(JSON.stringify(page)) as TaskListResponseBody;
-    return { id: randomUUID(), view, page: wire, ...(companionCount === undefined ? {} : { companionCount }) };
+    // The page is already the API's JSON body (dates as ISO strings): the browser's cache holds the same values either way.
+    return { id: randomUUID(), view, page, ...(companionCount === undefined ? {} : { companionCount }) };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     logger.warn({ code: error.code, user_id: userId }, "the task page left its first read to the browser");
